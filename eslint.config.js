@@ -1,0 +1,34 @@
+// Lint rules. The determinism rules are the important ones: nothing in the
+// engine, the strategies or the scenarios may read the wall clock or draw from
+// an unseeded random source (DESIGN.md, decision 1).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nondeterminism = [
+  { object: 'Math', property: 'random', message: 'Use a seeded stream from sim/engine/random.ts.' },
+  { object: 'Date', property: 'now', message: 'Read simulated time from the engine.' },
+  { object: 'performance', property: 'now', message: 'Read simulated time from the engine.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'prefer-const': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['sim/**/*.ts', 'strategies/**/*.ts', 'scenarios/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...nondeterminism],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No wall clock in the simulation.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,90 @@
+/**
+ * Seeded random streams, one per component path (DESIGN.md, decision 3).
+ *
+ * A stream is derived from the scenario seed and the component's path, e.g.
+ * `vm/web-017/workload`, so adding a VM never changes the draws of any other
+ * component. This is the only module of the engine that turns uniform draws
+ * into other distributions (and so the only one calling Math.log / Math.exp
+ * for sampling).
+ */
+import seedrandom from 'seedrandom';
+import { assert } from './errors.js';
+
+export class RandomStream {
+  private readonly next: () => number;
+
+  constructor(readonly seed: number | string, readonly path: string) {
+    // Alea is fast and has a long period; the derived seed string makes each
+    // path's stream independent of every other path's.
+    this.next = seedrandom.alea(`vmbsim:${String(seed)}:${path}`);
+  }
+
+  /** Uniform in [0, 1). */
+  uniform(): number {
+    return this.next();
+  }
+
+  /** Uniform in [lo, hi). */
+  between(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
+
+  /** Uniform whole number in [lo, hi] (both inclusive). */
+  int(lo: number, hi: number): number {
+    assert(Number.isInteger(lo) && Number.isInteger(hi) && hi >= lo, `int(${lo}, ${hi}) needs whole numbers, lo <= hi`);
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** Exponential with the given mean. */
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  /** Normal by Box-Muller (one of the pair is discarded to keep the stream stateless). */
+  normal(mean: number, stdDev: number): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return mean + stdDev * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Log-normal whose underlying normal has parameters mu and sigma. */
+  logNormal(mu: number, sigma: number): number {
+    return Math.exp(this.normal(mu, sigma));
+  }
+
+  /** One element of a non-empty array. */
+  pick<T>(items: readonly T[]): T {
+    assert(items.length > 0, 'pick from an empty array');
+    return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  /** A Fisher-Yates shuffled copy. */
+  shuffled<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const t = out[i]!;
+      out[i] = out[j]!;
+      out[j] = t;
+    }
+    return out;
+  }
+}
+
+/** Hands out one stream per path; asking twice for a path is a programmer error. */
+export class RandomStreams {
+  private readonly issued = new Set<string>();
+
+  constructor(readonly seed: number | string) {}
+
+  stream(path: string): RandomStream {
+    assert(!this.issued.has(path), `random stream ${path} issued twice (each component owns its stream)`);
+    this.issued.add(path);
+    return new RandomStream(this.seed, path);
+  }
+}

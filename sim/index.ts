@@ -1,0 +1,14 @@
+/**
+ * vmbsim's public library API. The engine and the physical estate are exported
+ * here; scenarios, strategies and results join them as they are built.
+ */
+export { Simulation, DEFAULT_MAX_EVENTS } from './engine/simulation.js';
+export type { SimulationOptions, RunOptions, RunOutcome, TraceLine } from './engine/simulation.js';
+export { SimEvent, Signal, Timeout, Condition } from './engine/events.js';
+export { Process, Interrupt } from './engine/process.js';
+export type { ProcessBody, ProcessOutcome } from './engine/process.js';
+export { SlotPool, SlotRequest } from './engine/slots.js';
+export { RandomStream, RandomStreams } from './engine/random.js';
+export { ConfigError } from './engine/errors.js';
+export { FlowNetwork, Flow, Resource } from './flow/network.js';
+export type { FlowResult, Hop, ResourceOptions, TransferOptions } from './flow/network.js';
