@@ -66,7 +66,6 @@ describe('the incremental max-min solver', () => {
                 f.cap = op.cap;
                 solver.setFlowCap(f.id, op.cap);
               } else {
-                f.cap = f.cap; // cap in bytes/s is unchanged by a weight change
                 f.weight = op.weight;
                 solver.setFlowWeight(f.id, op.weight);
               }

@@ -53,7 +53,17 @@ export function requirePositive(component: string, field: string, value: number)
   return value;
 }
 
-/** Programmer-error assertion: a broken invariant fails loudly. */
+/**
+ * Programmer-error assertion: a broken invariant fails loudly. The message
+ * must be a constant string: arguments are evaluated before the call, so a
+ * template literal here would be built on every call, even when the check
+ * passes. Where the message needs values, write `if (!cond) fail(...)`.
+ */
 export function assert(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`invariant violated: ${message}`);
+  if (!condition) fail(message);
+}
+
+/** Throws an invariant violation (the cold half of a hot-path check). */
+export function fail(message: string): never {
+  throw new Error(`invariant violated: ${message}`);
 }

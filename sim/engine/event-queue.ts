@@ -6,8 +6,12 @@
  * the same time and priority run in the order they were scheduled, never in an
  * order that depends on object identity or on the heap's internal layout.
  *
- * Keys live in parallel arrays (time, then priority*2^32+sequence packed into
- * one float) so the hot comparison touches two numbers and no object.
+ * Layout for speed (bench/engine.bench.ts): each queued event gets a slot;
+ * its time and order key (priority*2^32 + sequence) sit in typed arrays by
+ * slot and never move, and the heap itself is an array of slot numbers. A pop
+ * uses Floyd's bottom-up sift: walk the hole down along the smaller children
+ * to a leaf (one comparison per level), then sift the last element up from
+ * there, which is usually a step or two.
  */
 import { assert } from './errors.js';
 
@@ -22,92 +26,110 @@ export const Priority = {
 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
-/** Sequence numbers stay exact in a float64 below 2^53; 2^32 priorities' room is plenty. */
+/** Sequence numbers stay exact in a float64 below 2^53; 2^32 per priority is plenty. */
 const SEQ_LIMIT = 2 ** 32;
 
 export class EventQueue<T> {
-  private times: number[] = [];
-  private orders: number[] = [];
-  private items: T[] = [];
+  private heap = new Int32Array(256);
+  private time = new Float64Array(256);
+  private order = new Float64Array(256);
+  private items: (T | undefined)[] = [];
+  private free: number[] = [];
+  private n = 0;
   private seq = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.n;
   }
 
   /** Time of the earliest event, or +Infinity when empty. */
   peekTime(): number {
-    return this.items.length > 0 ? this.times[0]! : Infinity;
+    return this.n > 0 ? this.time[this.heap[0]!]! : Infinity;
   }
 
   /** Priority of the earliest event (only meaningful when not empty). */
   peekPriority(): number {
-    return Math.floor(this.orders[0]! / SEQ_LIMIT);
+    return Math.floor(this.order[this.heap[0]!]! / SEQ_LIMIT);
   }
 
   push(time: number, priority: number, item: T): void {
     assert(this.seq < SEQ_LIMIT, 'event sequence overflow');
-    const order = priority * SEQ_LIMIT + this.seq++;
-    const times = this.times;
-    const orders = this.orders;
-    const items = this.items;
-    let i = items.length;
-    times.push(time);
-    orders.push(order);
-    items.push(item);
-    // Sift up.
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent]!;
-      if (pt < time || (pt === time && orders[parent]! < order)) break;
-      times[i] = pt;
-      orders[i] = orders[parent]!;
-      items[i] = items[parent]!;
-      i = parent;
+    let slot: number;
+    if (this.free.length > 0) {
+      slot = this.free.pop()!;
+      this.items[slot] = item;
+    } else {
+      slot = this.items.length;
+      this.items.push(item);
+      if (slot >= this.time.length) this.growSlots();
     }
-    times[i] = time;
-    orders[i] = order;
-    items[i] = item;
+    this.time[slot] = time;
+    this.order[slot] = priority * SEQ_LIMIT + this.seq++;
+    if (this.n === this.heap.length) {
+      const h = new Int32Array(this.heap.length * 2);
+      h.set(this.heap);
+      this.heap = h;
+    }
+    this.up(this.n++, slot);
   }
 
   /** Removes and returns the earliest event; the caller reads its time first. */
   pop(): T {
-    const times = this.times;
-    const orders = this.orders;
-    const items = this.items;
-    const top = items[0]!;
-    const lastTime = times.pop()!;
-    const lastOrder = orders.pop()!;
-    const lastItem = items.pop()!;
-    const n = items.length;
-    if (n === 0) return top;
-    // Sift the last element down from the root.
+    const heap = this.heap;
+    const top = heap[0]!;
+    const item = this.items[top] as T;
+    this.items[top] = undefined;
+    this.free.push(top);
+    const n = --this.n;
+    if (n > 0) this.fillHole(heap[n]!, n);
+    return item;
+  }
+
+  /** Floyd: move the hole at the root down to a leaf, then place `slot` there and sift it up. */
+  private fillHole(slot: number, n: number): void {
+    const heap = this.heap;
+    const time = this.time;
+    const order = this.order;
     let i = 0;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= n) break;
-      const right = left + 1;
-      let child = left;
-      let ct = times[left]!;
-      let co = orders[left]!;
-      if (right < n) {
-        const rt = times[right]!;
-        const ro = orders[right]!;
-        if (rt < ct || (rt === ct && ro < co)) {
-          child = right;
-          ct = rt;
-          co = ro;
-        }
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n) {
+        const tc = time[heap[c]!]!;
+        const tr = time[heap[r]!]!;
+        if (tr < tc || (tr === tc && order[heap[r]!]! < order[heap[c]!]!)) c = r;
       }
-      if (lastTime < ct || (lastTime === ct && lastOrder < co)) break;
-      times[i] = ct;
-      orders[i] = co;
-      items[i] = items[child]!;
-      i = child;
+      heap[i] = heap[c]!;
+      i = c;
     }
-    times[i] = lastTime;
-    orders[i] = lastOrder;
-    items[i] = lastItem;
-    return top;
+    this.up(i, slot);
+  }
+
+  private up(i: number, slot: number): void {
+    const heap = this.heap;
+    const time = this.time;
+    const order = this.order;
+    const t = time[slot]!;
+    const o = order[slot]!;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const ps = heap[p]!;
+      const pt = time[ps]!;
+      if (pt < t || (pt === t && order[ps]! < o)) break;
+      heap[i] = ps;
+      i = p;
+    }
+    heap[i] = slot;
+  }
+
+  private growSlots(): void {
+    const size = this.time.length * 2;
+    const time = new Float64Array(size);
+    time.set(this.time);
+    this.time = time;
+    const order = new Float64Array(size);
+    order.set(this.order);
+    this.order = order;
   }
 }

@@ -8,7 +8,7 @@
  * event queue) -> processed (its waiters have been woken). Waiting on an event
  * that is already processed resumes at once with its value.
  */
-import { assert } from './errors.js';
+import { fail } from './errors.js';
 import { Priority } from './event-queue.js';
 
 /** What an event needs from the simulation: a clock and a queue. */
@@ -48,21 +48,31 @@ export class SimEvent<T = unknown> {
 
   /** The event's value; only available once it has been triggered. */
   get value(): T {
-    assert(this.state !== EventState.PENDING, `value of ${this.label} read before it was triggered`);
+    if (!(this.state !== EventState.PENDING)) fail(`value of ${this.label} read before it was triggered`);
     return this.result as T;
   }
 
   /** Fixes the value and schedules processing after `delaySec`. */
   protected trigger(value: T, delaySec = 0, priority: number = Priority.NORMAL): void {
-    assert(this.state === EventState.PENDING, `${this.label} triggered twice`);
+    if (!(this.state === EventState.PENDING)) fail(`${this.label} triggered twice`);
     this.result = value;
     this.state = EventState.TRIGGERED;
     this.sim.schedule(this as SimEvent<unknown>, delaySec, priority);
   }
 
+  /** The value without the check (internal hot path: the caller knows it is triggered). */
+  peek(): T {
+    return this.result as T;
+  }
+
+  /** Called by the event queue at the event's time. */
+  due(): void {
+    this.process();
+  }
+
   /** Fixes the value without scheduling; the caller processes the event at once. */
   protected fix(value: T): void {
-    assert(this.state === EventState.PENDING, `${this.label} triggered twice`);
+    if (!(this.state === EventState.PENDING)) fail(`${this.label} triggered twice`);
     this.result = value;
     this.state = EventState.TRIGGERED;
   }
@@ -79,7 +89,7 @@ export class SimEvent<T = unknown> {
   }
 
   addWaiter(w: Waiter): void {
-    assert(this.state !== EventState.PROCESSED, `waiting on ${this.label} after it was processed`);
+    if (!(this.state !== EventState.PROCESSED)) fail(`waiting on ${this.label} after it was processed`);
     if (this.waiter === null && this.waiters === null) this.waiter = w;
     else (this.waiters ??= []).push(w);
   }
@@ -102,7 +112,7 @@ export class SimEvent<T = unknown> {
 export class Timeout extends SimEvent<undefined> {
   constructor(sim: Scheduler, readonly delaySec: number, priority: number = Priority.NORMAL) {
     super(sim, 'timeout');
-    assert(delaySec >= 0 && !Number.isNaN(delaySec), `timeout delay must be >= 0, got ${delaySec}`);
+    if (!(delaySec >= 0 && !Number.isNaN(delaySec))) fail(`timeout delay must be >= 0, got ${delaySec}`);
     this.trigger(undefined, delaySec, priority);
   }
 }

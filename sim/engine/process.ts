@@ -12,12 +12,28 @@
  * ends in the state `interrupted`. Any other exception is a programmer error
  * and aborts the run, naming the process.
  */
-import { assert } from './errors.js';
+
 import { Priority } from './event-queue.js';
 import { EventState, SimEvent, type Scheduler, type Waiter } from './events.js';
 
-/** The generator type every process body has. */
-export type ProcessBody<R = unknown> = Generator<SimEvent<unknown>, R, unknown>;
+/**
+ * The generator type every process body has. A process yields an activity
+ * (an event) to wait for it, or a plain number of seconds to wait that long.
+ * The number form is the fast path: it re-arms a timer the process owns, with
+ * no allocation, so it is the idiom for plain delays; `sim.wait(s)` gives the
+ * same delay as an event object, for use inside `allOf` / `anyOf`.
+ */
+export type ProcessBody<R = unknown> = Generator<SimEvent<unknown> | number, R, unknown>;
+
+/** What the event queue holds: anything that can be fired at its time. */
+export interface Fireable {
+  due(): void;
+}
+
+/** The scheduler a process needs: events, plus queueing its own timer. */
+export interface ProcessScheduler extends Scheduler {
+  scheduleTimer(timer: Fireable, delaySec: number): void;
+}
 
 /** Thrown into a process by `Process.interrupt`. */
 export class Interrupt extends Error {
@@ -35,9 +51,10 @@ export type ProcessTracer = (timeSec: number, process: string, what: string) => 
 export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements Waiter {
   private target: SimEvent<unknown> | null = null;
   private readonly kick: Kick;
+  private readonly timer: ProcessTimer;
 
   constructor(
-    sim: Scheduler,
+    override readonly sim: ProcessScheduler,
     private readonly body: ProcessBody<R>,
     readonly name: string,
     private readonly tracer: ProcessTracer | null,
@@ -46,6 +63,7 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
     // Start at the current instant, before other events scheduled for it.
     this.kick = new Kick(sim, this);
     this.target = this.kick;
+    this.timer = new ProcessTimer(this);
   }
 
   /** True while the generator has not returned. */
@@ -53,9 +71,14 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
     return this.state === EventState.PENDING;
   }
 
-  /** The activity the process is waiting on, if any. */
+  /** The activity the process is waiting on, if any (null during a numeric wait). */
   get waitingOn(): SimEvent<unknown> | null {
     return this.target;
+  }
+
+  /** @internal the process's own timer went off. */
+  timerFired(): void {
+    this.step(undefined, null);
   }
 
   /**
@@ -71,7 +94,7 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
   wake(ev: SimEvent<unknown>): void {
     if (ev !== this.target) return;
     this.target = null;
-    this.step(ev === this.kick ? undefined : ev.value, null);
+    this.step(ev === this.kick ? undefined : ev.peek(), null);
   }
 
   /** Called by an Interruption event. */
@@ -81,6 +104,7 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
       this.target.removeWaiter(this);
       this.target = null;
     }
+    this.timer.disarm();
     this.step(undefined, new Interrupt(cause));
   }
 
@@ -88,7 +112,7 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
     let value = input;
     let toThrow: Interrupt | null = interrupt;
     for (;;) {
-      let res: IteratorResult<SimEvent<unknown>, R>;
+      let res: IteratorResult<SimEvent<unknown> | number, R>;
       try {
         res = toThrow !== null ? this.body.throw(toThrow) : this.body.next(value);
       } catch (err) {
@@ -107,12 +131,18 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
         return;
       }
       const next = res.value;
+      if (typeof next === 'number') {
+        if (!(next >= 0)) throw new Error(`in process ${this.name}: yielded a wait of ${next} s (must be >= 0)`);
+        if (this.tracer !== null) this.tracer(this.sim.now, this.name, `waits ${next} s`);
+        this.timer.arm(next);
+        return;
+      }
       if (!(next instanceof SimEvent)) {
-        throw new Error(`in process ${this.name}: yielded ${String(next)}, which is not an activity (wait, transfer, acquire, signal, process, allOf, anyOf)`);
+        throw new Error(`in process ${this.name}: yielded ${String(next)}, which is not an activity (seconds, wait, transfer, acquire, signal, process, allOf, anyOf)`);
       }
       if (this.tracer !== null) this.tracer(this.sim.now, this.name, `waits on ${next.label}`);
-      if (next.processed) {
-        value = next.value;
+      if (next.state === EventState.PROCESSED) {
+        value = next.peek();
         continue;
       }
       this.target = next;
@@ -124,6 +154,34 @@ export class Process<R = unknown> extends SimEvent<ProcessOutcome<R>> implements
   private finish(outcome: ProcessOutcome<R>): void {
     if (this.tracer !== null) this.tracer(this.sim.now, this.name, outcome.state === 'done' ? 'ends' : 'is interrupted');
     this.trigger(outcome, 0, Priority.NORMAL);
+  }
+}
+
+/**
+ * A process's reusable timer. At most one wait is armed at a time; an
+ * interrupt disarms it, and an entry left in the queue by a disarmed wait is
+ * recognised by its due time and armed flag and ignored when it fires.
+ */
+class ProcessTimer implements Fireable {
+  private armed = false;
+  private dueSec = 0;
+
+  constructor(private readonly proc: Process<unknown>) {}
+
+  arm(delaySec: number): void {
+    this.armed = true;
+    this.dueSec = this.proc.sim.now + delaySec;
+    this.proc.sim.scheduleTimer(this, delaySec);
+  }
+
+  disarm(): void {
+    this.armed = false;
+  }
+
+  due(): void {
+    if (!this.armed || this.proc.sim.now !== this.dueSec) return;
+    this.armed = false;
+    this.proc.timerFired();
   }
 }
 

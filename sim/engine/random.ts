@@ -8,7 +8,7 @@
  * for sampling).
  */
 import seedrandom from 'seedrandom';
-import { assert } from './errors.js';
+import { assert, fail } from './errors.js';
 
 export class RandomStream {
   private readonly next: () => number;
@@ -31,7 +31,7 @@ export class RandomStream {
 
   /** Uniform whole number in [lo, hi] (both inclusive). */
   int(lo: number, hi: number): number {
-    assert(Number.isInteger(lo) && Number.isInteger(hi) && hi >= lo, `int(${lo}, ${hi}) needs whole numbers, lo <= hi`);
+    if (!(Number.isInteger(lo) && Number.isInteger(hi) && hi >= lo)) fail(`int(${lo}, ${hi}) needs whole numbers, lo <= hi`);
     return lo + Math.floor(this.next() * (hi - lo + 1));
   }
 
@@ -83,7 +83,7 @@ export class RandomStreams {
   constructor(readonly seed: number | string) {}
 
   stream(path: string): RandomStream {
-    assert(!this.issued.has(path), `random stream ${path} issued twice (each component owns its stream)`);
+    if (this.issued.has(path)) fail(`random stream ${path} issued twice (each component owns its stream)`);
     this.issued.add(path);
     return new RandomStream(this.seed, path);
   }

@@ -5,10 +5,10 @@
  * `run()` is bounded: it stops at `untilSec`, after `maxEvents`, or when
  * nothing is left to happen, and says which (a result union, not a guess).
  */
-import { ConfigError, assert } from './errors.js';
+import { ConfigError, assert, fail } from './errors.js';
 import { EventQueue, Priority } from './event-queue.js';
-import { Condition, Signal, SimEvent, Timeout, type Scheduler } from './events.js';
-import { Process, type ProcessBody, type ProcessTracer } from './process.js';
+import { Condition, Signal, SimEvent, Timeout } from './events.js';
+import { Process, type Fireable, type ProcessBody, type ProcessScheduler, type ProcessTracer } from './process.js';
 import { RandomStreams, type RandomStream } from './random.js';
 import { SlotPool } from './slots.js';
 import { FlowNetwork, type Flow, type Resource, type ResourceOptions, type TransferOptions } from '../flow/network.js';
@@ -43,13 +43,13 @@ export interface TraceLine {
   what: string;
 }
 
-export class Simulation implements Scheduler {
+export class Simulation implements ProcessScheduler {
   now = 0;
   readonly flows: FlowNetwork;
   readonly random: RandomStreams;
   /** Trace lines when `trace` is on, in the order they happened. */
   readonly trace: TraceLine[] = [];
-  private readonly queue = new EventQueue<SimEvent<unknown>>();
+  private readonly queue = new EventQueue<Fireable>();
   private readonly tracer: ProcessTracer | null;
   private eventsTotal = 0;
   private running = false;
@@ -72,6 +72,11 @@ export class Simulation implements Scheduler {
   /** @internal used by events to queue themselves. */
   schedule(ev: SimEvent<unknown>, delaySec: number, priority: number): void {
     this.queue.push(this.now + delaySec, priority, ev);
+  }
+
+  /** @internal used by a process to queue its own timer (a numeric wait). */
+  scheduleTimer(timer: Fireable, delaySec: number): void {
+    this.queue.push(this.now + delaySec, Priority.NORMAL, timer);
   }
 
   /** The random stream of a component (each path may be asked for once). */
@@ -142,11 +147,11 @@ export class Simulation implements Scheduler {
         }
         if (t > until) return this.stop('until', until, events);
         if (events >= maxEvents) return this.stop('event-limit', this.now, events);
-        assert(t >= this.now, `time went backwards: ${t} < ${this.now}`);
+        if (!(t >= this.now)) fail(`time went backwards: ${t} < ${this.now}`);
         this.now = t;
         events++;
         if (flowFirst) flows.completeNext();
-        else queue.pop().process();
+        else queue.pop().due();
       }
     } finally {
       this.running = false;

@@ -7,7 +7,7 @@
  * grants the next waiting request. A pending request can be cancelled, which
  * is what an interrupted process does in its `finally` block.
  */
-import { ConfigError, assert } from './errors.js';
+import { ConfigError, fail } from './errors.js';
 import { SimEvent, type Scheduler } from './events.js';
 
 /** No queue grows without bound (STYLE.md, principle 6). */
@@ -63,14 +63,14 @@ export class SlotPool {
       this.inUse++;
       req.grant();
     } else {
-      assert(this.waiting < this.maxQueue, `${this.name}: more than ${this.maxQueue} requests waiting`);
+      if (!(this.waiting < this.maxQueue)) fail(`${this.name}: more than ${this.maxQueue} requests waiting`);
       this.queue.push(req);
     }
     return req;
   }
 
   release(req: SlotRequest): void {
-    assert(req.pool === this, `${this.name}: released a slot of ${req.pool.name}`);
+    if (!(req.pool === this)) fail(`${this.name}: released a slot of ${req.pool.name}`);
     if (req.status === 'waiting') {
       const i = this.queue.indexOf(req, this.head);
       if (i >= 0) this.queue.splice(i, 1);

@@ -40,7 +40,7 @@
  * in typed arrays, and flow ids are recycled through a free list, so memory is
  * linear in flows plus resources.
  */
-import { assert } from '../engine/errors.js';
+import { fail } from '../engine/errors.js';
 import { LevelHeap, SolverEvent } from './level-heap.js';
 
 const UNTOUCHED = 0; // level as in the old solution (until proven otherwise)
@@ -168,7 +168,7 @@ export class MaxMinSolver {
   }
 
   removeFlow(f: number): void {
-    assert(this.fAlive[f] === 1, `flow ${f} removed twice`);
+    if (!(this.fAlive[f] === 1)) fail(`flow ${f} removed twice`);
     const res = this.fRes[f]!;
     const cs = this.fCoef[f]!;
     const pos = this.fPos[f]!;

@@ -1,0 +1,156 @@
+/**
+ * A VM disk's change process: which chunks the guest writes, and when.
+ *
+ * The process owns a written region `[0, frontierChunk)` (up to the highest
+ * chunk the guest uses when the process is built) and a hot working set inside
+ * it, fixed for the process's life: clusters of `hotClusterChunks` contiguous
+ * chunks covering `hotSetFraction` of the region (rounded to whole chunks). Each write draws one uniform number: below `hotWriteShare`
+ * it hits a random hot chunk, otherwise a random chunk of the whole region
+ * (locality.ts derives the write count that yields the configured daily change
+ * fraction). Growth appends fresh chunks at the frontier until the disk is
+ * full. Every write carries new content from the ContentSpace.
+ *
+ * Writes are applied in batches between events (`applyWrites(writer, from,
+ * to)`), never one event per write. A batch is cut at hour boundaries and each
+ * hour piece draws its write count by stochastic rounding of the expected
+ * count, so applying a day in one batch or in hourly batches draws exactly the
+ * same writes. Within a piece, writes are spread evenly in time; the time only
+ * matters to writers that buffer (an application's unflushed work).
+ *
+ * `writeBytesPerSec` gives the expected write rate over an interval, to drive
+ * the write half of a workload's I/O flow in the contention model.
+ */
+import { ConfigError, fail } from '../engine/errors.js';
+import type { RandomStream } from '../engine/random.js';
+import { resolveChangeConfig, type ChangeConfig, type ChangeProcessOptions } from './change-config.js';
+import type { ContentSpace } from './content-space.js';
+import type { ChunkWriter, VirtualDisk } from './virtual-disk.js';
+
+export interface WriteBatchSummary {
+  fromSec: number;
+  toSec: number;
+  /** Chunk writes in the batch, overwrites and growth together. */
+  chunkWrites: number;
+  /** Of those, chunks appended at the frontier. */
+  growthChunks: number;
+  writtenBytes: number;
+  /** True when growth wanted more chunks than the disk had left. */
+  diskFull: boolean;
+}
+
+export class ChangeProcess {
+  readonly config: ChangeConfig;
+  readonly chunkCount: number;
+  readonly chunkSizeBytes: number;
+  private frontier: number;
+  private readonly hot: Uint32Array;
+  private lastToSec = -Infinity;
+
+  constructor(
+    disk: VirtualDisk,
+    private readonly space: ContentSpace,
+    private readonly random: RandomStream,
+    options: ChangeProcessOptions,
+  ) {
+    this.config = resolveChangeConfig(options);
+    if (space.chunkSizeBytes !== disk.chunkSizeBytes) {
+      throw new ConfigError(options.name, 'chunkSizeBytes', disk.chunkSizeBytes, `equal the content space's ${space.chunkSizeBytes}`);
+    }
+    this.chunkCount = disk.chunkCount;
+    this.chunkSizeBytes = disk.chunkSizeBytes;
+    this.frontier = disk.usedFrontier();
+    this.hot = pickHotSet(this.frontier, this.config.hotSetFraction, this.config.hotClusterChunks, random);
+  }
+
+  /** One past the last chunk of the written region. */
+  get frontierChunk(): number {
+    return this.frontier;
+  }
+
+  /** The hot working set, ascending (a copy). */
+  hotChunks(): Uint32Array {
+    return this.hot.slice();
+  }
+
+  /** Expected chunk writes (overwrites and growth) in `[fromSec, toSec)` at the current region size. */
+  expectedChunkWrites(fromSec: number, toSec: number): number {
+    const perDay = (this.config.writesPerChunkPerDay + this.config.dailyGrowthFraction) * this.frontier;
+    return perDay * this.config.profile.activityBetween(fromSec, toSec);
+  }
+
+  /** Expected write rate over an interval, in bytes per second (one chunk per chunk write). */
+  writeBytesPerSec(fromSec: number, toSec: number): number {
+    if (toSec <= fromSec) fail(`rate over an empty interval [${fromSec}, ${toSec})`);
+    return (this.expectedChunkWrites(fromSec, toSec) * this.chunkSizeBytes) / (toSec - fromSec);
+  }
+
+  /** Applies the writes of `[fromSec, toSec)` to `writer`; batches must come in time order. */
+  applyWrites(writer: ChunkWriter, fromSec: number, toSec: number): WriteBatchSummary {
+    if (!(toSec >= fromSec)) fail(`batch [${fromSec}, ${toSec}) runs backwards`);
+    if (!(fromSec >= this.lastToSec)) fail(`batch from ${fromSec} overlaps the previous one ending ${this.lastToSec}`);
+    this.lastToSec = toSec;
+    const summary: WriteBatchSummary = { fromSec, toSec, chunkWrites: 0, growthChunks: 0, writtenBytes: 0, diskFull: false };
+    this.config.profile.forEachHourPiece(fromSec, toSec, (start, end, activity) => this.writePiece(writer, start, end, activity, summary));
+    summary.writtenBytes = summary.chunkWrites * this.chunkSizeBytes;
+    return summary;
+  }
+
+  private writePiece(writer: ChunkWriter, startSec: number, endSec: number, activity: number, summary: WriteBatchSummary): void {
+    const region = this.frontier;
+    const overwrites = region === 0 ? 0 : this.stochasticRound(this.config.writesPerChunkPerDay * region * activity);
+    const wantedGrowth = this.stochasticRound(this.config.dailyGrowthFraction * region * activity);
+    const growth = Math.min(wantedGrowth, this.chunkCount - region);
+    if (growth < wantedGrowth) summary.diskFull = true;
+    const total = overwrites + growth;
+    if (total === 0) return;
+    const firstId = this.space.allocate(total);
+    const dt = (endSec - startSec) / total;
+    const hot = this.hot;
+    const hotCount = hot.length;
+    // With no hot chunks (tiny region) every write is a region-wide write.
+    const hotShare = hotCount > 0 ? this.config.hotWriteShare : 0;
+    const hotScale = hotShare > 0 ? hotCount / hotShare : 0;
+    const coldScale = hotShare < 1 ? region / (1 - hotShare) : 0;
+    const random = this.random;
+    for (let k = 0; k < overwrites; k++) {
+      const u = random.uniform();
+      const chunk = u < hotShare ? hot[Math.min(hotCount - 1, Math.floor(u * hotScale))]! : Math.min(region - 1, Math.floor((u - hotShare) * coldScale));
+      writer.writeChunk(chunk, firstId + k, startSec + (k + 0.5) * dt);
+    }
+    for (let j = 0; j < growth; j++) {
+      writer.writeChunk(this.frontier++, firstId + overwrites + j, startSec + (overwrites + j + 0.5) * dt);
+    }
+    summary.chunkWrites += total;
+    summary.growthChunks += growth;
+  }
+
+  /** floor(x) plus one with probability frac(x): exact in expectation, one draw always. */
+  private stochasticRound(x: number): number {
+    const whole = Math.floor(x);
+    return whole + (this.random.uniform() < x - whole ? 1 : 0);
+  }
+}
+
+/**
+ * Chooses distinct, cluster-aligned blocks of the region for the hot set (a
+ * partial Fisher-Yates over block numbers), ascending, trimmed to the wanted
+ * chunk count.
+ */
+function pickHotSet(regionChunks: number, hotSetFraction: number, clusterChunks: number, random: RandomStream): Uint32Array {
+  const wanted = Math.round(regionChunks * hotSetFraction);
+  const blockCount = Math.floor(regionChunks / clusterChunks);
+  const blocksWanted = Math.min(blockCount, Math.ceil(wanted / clusterChunks));
+  if (wanted === 0 || blocksWanted === 0) return new Uint32Array(0);
+  const blocks = new Uint32Array(blockCount);
+  for (let i = 0; i < blockCount; i++) blocks[i] = i;
+  for (let i = 0; i < blocksWanted; i++) {
+    const j = random.int(i, blockCount - 1);
+    const t = blocks[i]!;
+    blocks[i] = blocks[j]!;
+    blocks[j] = t;
+  }
+  const chosen = blocks.slice(0, blocksWanted).sort();
+  const hot = new Uint32Array(Math.min(wanted, blocksWanted * clusterChunks));
+  for (let k = 0; k < hot.length; k++) hot[k] = chosen[Math.floor(k / clusterChunks)]! * clusterChunks + (k % clusterChunks);
+  return hot;
+}

@@ -1,0 +1,227 @@
+/**
+ * A virtual disk: fixed-size chunks, each holding a content id (DESIGN.md,
+ * decision 6).
+ *
+ * State is one Uint32Array of content ids (4 bytes per chunk: a 100 GiB disk
+ * at 1 MiB chunks is 102,400 chunks, 400 KiB), plus, only once the guest has
+ * deleted something, a bitmap of released chunks. Three sizes are distinct:
+ * - provisioned: the virtual size the guest sees (chunkCount x chunkSizeBytes);
+ * - allocated: what the disk occupies on its datastore. A thin disk allocates a
+ *   chunk the first time non-zero content is written to it; a thick disk is
+ *   fully allocated from the start;
+ * - used: what the guest file system holds. A guest that deletes data
+ *   (`release`) leaves its chunks allocated on a thin disk (no UNMAP, as in the
+ *   2011-era platforms), so used <= allocated.
+ *
+ * Hooks for the layers above:
+ * - `addListener` sees every write as `(chunkIndex, oldId, newId)`, in write
+ *   order; change trackers and snapshot overlays are listeners;
+ * - `writeCount` is a generation counter: it grows by one per chunk write, so
+ *   "has anything been written since generation g" is one comparison;
+ * - `freeze()` is a full copy, `pointInTime()` a copy-on-first-write overlay.
+ *
+ * Writes arrive in batches from change processes (change-process.ts); the
+ * per-write path does no allocation.
+ */
+import { ConfigError, fail, requirePositive } from '../engine/errors.js';
+import { ChunkBitmap } from './chunk-bitmap.js';
+import { assertRange, FrozenImage, type ChunkImage } from './chunk-image.js';
+import { ZERO_CONTENT } from './content-space.js';
+import { PointInTimeOverlay, type OverlayOptions } from './point-in-time-overlay.js';
+
+export type Provisioning = 'thin' | 'thick';
+
+export interface VirtualDiskOptions {
+  /** Component path used in errors and random stream names, e.g. `vm/web-01/disk/0`. */
+  name: string;
+  /** Virtual size; must be a whole number of chunks. */
+  provisionedBytes: number;
+  /** Chunk size (1 MiB and 4 MiB are common; Veeam's default block is 1 MiB, Proxmox uses 4 MiB). */
+  chunkSizeBytes: number;
+  /** Default 'thin'. */
+  provisioning?: Provisioning;
+}
+
+/** Sees every chunk write, in write order. */
+export interface DiskWriteListener {
+  onChunkWrite(chunkIndex: number, oldId: number, newId: number): void;
+}
+
+/** Anything a change process can write into: a disk, or an application's write-back buffer. */
+export interface ChunkWriter {
+  /** `atSec` is the simulated time of the write (disks ignore it; buffers need it). */
+  writeChunk(chunkIndex: number, contentId: number, atSec: number): void;
+}
+
+export interface DiskSizes {
+  chunkSizeBytes: number;
+  chunkCount: number;
+  provisionedBytes: number;
+  allocatedBytes: number;
+  usedBytes: number;
+  /** Chunks holding non-zero content (a thick disk may allocate more bytes than this). */
+  nonZeroChunks: number;
+  usedChunks: number;
+}
+
+export class VirtualDisk implements ChunkImage, ChunkWriter {
+  readonly name: string;
+  readonly chunkSizeBytes: number;
+  readonly chunkCount: number;
+  readonly provisioning: Provisioning;
+  private readonly content: Uint32Array;
+  /**
+   * Chunks the guest deleted that still hold content (allocated, not used).
+   * Made on the first release; the write path only looks at it while
+   * `releasedCount > 0`, which keeps the common case to one array store.
+   */
+  private released: ChunkBitmap | undefined;
+  private releasedCount = 0;
+  private nonZero = 0;
+  private listeners: DiskWriteListener[] = [];
+  /** Total chunk writes so far: a generation counter for "writes since" checks. */
+  writeCount = 0;
+
+  constructor(options: VirtualDiskOptions) {
+    const { name, provisionedBytes, chunkSizeBytes } = options;
+    requirePositive(name, 'chunkSizeBytes', chunkSizeBytes);
+    requirePositive(name, 'provisionedBytes', provisionedBytes);
+    if (!Number.isSafeInteger(provisionedBytes / chunkSizeBytes)) {
+      throw new ConfigError(name, 'provisionedBytes', provisionedBytes, `be a whole number of ${chunkSizeBytes}-byte chunks`);
+    }
+    const provisioning = options.provisioning ?? 'thin';
+    if (provisioning !== 'thin' && provisioning !== 'thick') {
+      throw new ConfigError(name, 'provisioning', provisioning, 'be "thin" or "thick"');
+    }
+    this.name = name;
+    this.chunkSizeBytes = chunkSizeBytes;
+    this.chunkCount = provisionedBytes / chunkSizeBytes;
+    this.provisioning = provisioning;
+    this.content = new Uint32Array(this.chunkCount);
+  }
+
+  get provisionedBytes(): number {
+    return this.chunkCount * this.chunkSizeBytes;
+  }
+
+  /** Memory held by this disk's per-chunk state (content ids, and released chunks if any). */
+  get stateByteLength(): number {
+    return this.content.byteLength + (this.released?.byteLength ?? 0);
+  }
+
+  contentAt(chunkIndex: number): number {
+    if (!(chunkIndex >= 0 && chunkIndex < this.chunkCount)) fail(`chunk ${chunkIndex} outside [0, ${this.chunkCount})`);
+    return this.content[chunkIndex]!;
+  }
+
+  read(startChunk: number, count: number): Uint32Array {
+    assertRange(this, startChunk, count);
+    return this.content.slice(startChunk, startChunk + count);
+  }
+
+  /** True when the chunk holds content the guest has not deleted. */
+  isUsed(chunkIndex: number): boolean {
+    return this.contentAt(chunkIndex) !== ZERO_CONTENT && !(this.released?.has(chunkIndex) ?? false);
+  }
+
+  /**
+   * Writes one chunk. Writing ZERO_CONTENT models a trim: the chunk reads as
+   * zeros and is no longer used. Listeners see the write even when the id does
+   * not change, because CBT-style trackers record writes, not differences.
+   */
+  writeChunk(chunkIndex: number, contentId: number): void {
+    // Hot path: millions of calls a simulated day, so the check allocates nothing.
+    if (!(chunkIndex >= 0 && chunkIndex < this.chunkCount)) fail(`write to chunk ${chunkIndex} outside [0, ${this.chunkCount})`);
+    const old = this.content[chunkIndex]!;
+    this.content[chunkIndex] = contentId;
+    if (old === ZERO_CONTENT) {
+      if (contentId !== ZERO_CONTENT) this.nonZero++;
+    } else if (contentId === ZERO_CONTENT) {
+      this.nonZero--;
+    }
+    // A write to a released chunk makes it used again (or unallocated, for zeros).
+    if (this.releasedCount > 0 && this.released!.delete(chunkIndex)) this.releasedCount--;
+    this.writeCount++;
+    const ls = this.listeners;
+    for (let k = 0; k < ls.length; k++) ls[k]!.onChunkWrite(chunkIndex, old, contentId);
+  }
+
+  /** Writes consecutive ids `firstId, firstId + 1, ...` from `startChunk` (fresh data, e.g. app data at build). */
+  writeSequential(startChunk: number, count: number, firstId: number): void {
+    assertRange(this, startChunk, count);
+    for (let k = 0; k < count; k++) this.writeChunk(startChunk + k, firstId + k);
+  }
+
+  /** Writes the given ids from `startChunk` (a template image, a restore). */
+  writeRange(startChunk: number, ids: ArrayLike<number>): void {
+    assertRange(this, startChunk, ids.length);
+    for (let k = 0; k < ids.length; k++) this.writeChunk(startChunk + k, ids[k]!);
+  }
+
+  /**
+   * The guest deleted the data in these chunks. Content stays (thin disks keep
+   * the blocks allocated, and a backup that reads them still sees old data);
+   * only the used size shrinks. No listener is told: nothing was written.
+   */
+  release(startChunk: number, count: number): void {
+    assertRange(this, startChunk, count);
+    this.released ??= new ChunkBitmap(this.chunkCount);
+    for (let k = startChunk; k < startChunk + count; k++) {
+      if (this.content[k] !== ZERO_CONTENT && this.released.add(k)) this.releasedCount++;
+    }
+  }
+
+  sizes(): DiskSizes {
+    const allocatedChunks = this.provisioning === 'thick' ? this.chunkCount : this.nonZero;
+    return {
+      chunkSizeBytes: this.chunkSizeBytes,
+      chunkCount: this.chunkCount,
+      provisionedBytes: this.provisionedBytes,
+      allocatedBytes: allocatedChunks * this.chunkSizeBytes,
+      usedBytes: (this.nonZero - this.releasedCount) * this.chunkSizeBytes,
+      nonZeroChunks: this.nonZero,
+      usedChunks: this.nonZero - this.releasedCount,
+    };
+  }
+
+  /** Indices of chunks holding non-zero content, ascending: what a "*" CBT query returns. */
+  nonZeroChunks(): Uint32Array {
+    const out = new Uint32Array(this.nonZero);
+    let k = 0;
+    for (let i = 0; i < this.chunkCount; i++) if (this.content[i] !== ZERO_CONTENT) out[k++] = i;
+    return out;
+  }
+
+  /** One past the highest used chunk (0 for an empty disk). */
+  usedFrontier(): number {
+    for (let i = this.chunkCount - 1; i >= 0; i--) {
+      if (this.content[i] !== ZERO_CONTENT && !(this.released?.has(i) ?? false)) return i + 1;
+    }
+    return 0;
+  }
+
+  addListener(listener: DiskWriteListener): void {
+    if (this.listeners.includes(listener)) fail(`${this.name}: listener added twice`);
+    // Copy-on-change so a listener removing itself during a write is safe.
+    this.listeners = [...this.listeners, listener];
+  }
+
+  removeListener(listener: DiskWriteListener): void {
+    if (!this.listeners.includes(listener)) fail(`${this.name}: removing a listener that is not attached`);
+    this.listeners = this.listeners.filter((l) => l !== listener);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.length;
+  }
+
+  /** A full, immutable copy of the content now. */
+  freeze(): FrozenImage {
+    return new FrozenImage(this.content.slice(), this.chunkSizeBytes);
+  }
+
+  /** A cheap point-in-time view that saves old ids on the first overwrite of each chunk. */
+  pointInTime(options: OverlayOptions = {}): PointInTimeOverlay {
+    return new PointInTimeOverlay(this, options);
+  }
+}

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../sim/engine/errors.js';
+import { sameContent } from '../sim/disk/chunk-image.js';
+import { ZERO_CONTENT } from '../sim/disk/content-space.js';
+import { MIB } from '../sim/disk/units.js';
+import { VirtualDisk } from '../sim/disk/virtual-disk.js';
+import { VmwareCbt } from '../sim/tracking/vmware-cbt.js';
+
+const CHUNKS = 64;
+
+function smallDisk(provisioning: 'thin' | 'thick' = 'thin'): VirtualDisk {
+  return new VirtualDisk({ name: 'vm/t/disk/0', provisionedBytes: CHUNKS * MIB, chunkSizeBytes: MIB, provisioning });
+}
+
+/** Operations a test sequence applies; only `write` may change content. */
+const opArb = fc.oneof(
+  { arbitrary: fc.record({ op: fc.constant('write' as const), chunk: fc.nat({ max: CHUNKS - 1 }), id: fc.nat({ max: 20 }) }), weight: 6 },
+  { arbitrary: fc.record({ op: fc.constant('release' as const), chunk: fc.nat({ max: CHUNKS - 1 }), count: fc.nat({ max: 8 }) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('read' as const), chunk: fc.nat({ max: CHUNKS - 1 }) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('freeze' as const) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('overlay' as const) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('track' as const) }), weight: 1 },
+);
+
+describe('a virtual disk', () => {
+  it('keeps provisioned, allocated and used sizes distinct on a thin disk', () => {
+    const disk = smallDisk();
+    disk.writeSequential(0, 10, 100);
+    disk.release(0, 4);
+    expect(disk.sizes()).toMatchObject({
+      provisionedBytes: 64 * MIB,
+      allocatedBytes: 10 * MIB,
+      usedBytes: 6 * MIB,
+      nonZeroChunks: 10,
+      usedChunks: 6,
+    });
+    // Writing a released chunk makes it used again; writing zeros unallocates.
+    disk.writeChunk(1, 500);
+    disk.writeChunk(9, ZERO_CONTENT);
+    expect(disk.sizes()).toMatchObject({ allocatedBytes: 9 * MIB, usedBytes: 6 * MIB });
+  });
+
+  it('counts a thick disk as fully allocated from the start', () => {
+    const disk = smallDisk('thick');
+    disk.writeSequential(0, 3, 7);
+    expect(disk.sizes()).toMatchObject({ provisionedBytes: 64 * MIB, allocatedBytes: 64 * MIB, usedBytes: 3 * MIB });
+  });
+
+  it('changes a chunk only by a write (content conservation)', () => {
+    // Idea: reads, releases, frozen copies, overlays and tracker queries never
+    // alter content, and a write alters exactly the chunk it targets.
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 80 }), (ops) => {
+        const disk = smallDisk();
+        const mirror = new Uint32Array(CHUNKS);
+        const tracker = new VmwareCbt(disk);
+        let changeId = tracker.mark();
+        for (const o of ops) {
+          const before = disk.read(0, CHUNKS);
+          if (o.op === 'write') {
+            disk.writeChunk(o.chunk, o.id);
+            mirror[o.chunk] = o.id;
+          } else if (o.op === 'release') {
+            disk.release(o.chunk, Math.min(o.count, CHUNKS - o.chunk));
+          } else if (o.op === 'read') {
+            disk.contentAt(o.chunk);
+          } else if (o.op === 'freeze') {
+            disk.freeze();
+          } else if (o.op === 'overlay') {
+            disk.pointInTime().release();
+          } else {
+            tracker.queryChangedAreas(changeId);
+            changeId = tracker.mark();
+          }
+          const after = disk.read(0, CHUNKS);
+          for (let i = 0; i < CHUNKS; i++) {
+            const written = o.op === 'write' && i === o.chunk;
+            if (!written) expect(after[i]).toBe(before[i]);
+          }
+          expect(Array.from(after)).toEqual(Array.from(mirror));
+        }
+      }),
+    );
+  });
+
+  it('serves the content of its point in time from an overlay, whatever is written afterwards', () => {
+    // Idea: an overlay taken at a point reads exactly the frozen copy taken at
+    // the same point, after any sequence of later writes.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: CHUNKS - 1 }), fc.nat({ max: 30 })), { maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat({ max: CHUNKS - 1 }), fc.nat({ max: 30 })), { maxLength: 60 }),
+        (before, after) => {
+          const disk = smallDisk();
+          for (const [c, id] of before) disk.writeChunk(c, id);
+          const frozen = disk.freeze();
+          const firstOverwrites: number[] = [];
+          const overlay = disk.pointInTime({ onFirstOverwrite: (c) => firstOverwrites.push(c) });
+          for (const [c, id] of after) disk.writeChunk(c, id);
+          expect(sameContent(overlay, frozen)).toBe(true);
+          expect(Array.from(overlay.read(3, 10))).toEqual(Array.from(frozen.read(3, 10)));
+          expect(overlay.preservedChunkCount).toBe(new Set(after.map(([c]) => c)).size);
+          expect(firstOverwrites.length).toBe(overlay.preservedChunkCount);
+          overlay.release();
+          expect(disk.listenerCount).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it('counts writes as a generation number for "written since" checks', () => {
+    const disk = smallDisk();
+    const g = disk.writeCount;
+    disk.writeChunk(5, 5);
+    disk.writeChunk(5, 5);
+    expect(disk.writeCount - g).toBe(2);
+  });
+
+  it('rejects sizes that are negative or not a whole number of chunks', () => {
+    expect(() => new VirtualDisk({ name: 'vm/x/disk/0', provisionedBytes: -1, chunkSizeBytes: MIB })).toThrow(ConfigError);
+    expect(() => new VirtualDisk({ name: 'vm/x/disk/0', provisionedBytes: 1.5 * MIB, chunkSizeBytes: MIB })).toThrow(/whole number of 1048576-byte chunks/);
+    expect(() => new VirtualDisk({ name: 'vm/x/disk/0', provisionedBytes: MIB, chunkSizeBytes: 0 })).toThrow(/vm\/x\/disk\/0: chunkSizeBytes must be a finite number > 0/);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    expect(() => new VirtualDisk({ name: 'vm/x/disk/0', provisionedBytes: MIB, chunkSizeBytes: MIB, provisioning: 'sparse' as any })).toThrow(ConfigError);
+  });
+});
