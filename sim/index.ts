@@ -11,4 +11,5 @@ export { SlotPool, SlotRequest } from './engine/slots.js';
 export { RandomStream, RandomStreams } from './engine/random.js';
 export { ConfigError } from './engine/errors.js';
 export { FlowNetwork, Flow, Resource } from './flow/network.js';
-export type { FlowResult, Hop, ResourceOptions, TransferOptions } from './flow/network.js';
+export type { FlowResult, Hop, LoadListener, ResourceOptions, TransferOptions } from './flow/network.js';
+export type { UsageSeries } from './flow/usage-log.js';

@@ -36,65 +36,80 @@
  * costs a handful of heap operations. The test suite checks this solver
  * against a plain from-scratch progressive filling on random graphs.
  *
- * Storage is index-based: resources and flows are small integers, scalars live
- * in typed arrays, and flow ids are recycled through a free list, so memory is
- * linear in flows plus resources.
+ * Storage is index-based and laid out for the cache: a flow's scalars are one
+ * 64-byte record in a Float64Array, a resource's two, and routes sit in
+ * fixed-stride arrays (at most MAX_ROUTE_HOPS resources per flow), so the hot
+ * loops touch a line per flow instead of chasing objects. Flow ids are
+ * recycled through a free list; memory is linear in flows plus resources.
  */
-import { fail } from '../engine/errors.js';
+import { ConfigError, fail } from '../engine/errors.js';
 import { LevelHeap, SolverEvent } from './level-heap.js';
 
 const UNTOUCHED = 0; // level as in the old solution (until proven otherwise)
 const UNFROZEN = 1; // rising with the water level in this solve
 const FROZEN = 2; // new level fixed in this solve
 
-/** Recompute a dirty resource's sums exactly once its unfrozen count halves, to bound rounding drift. */
-const REFRESH_RATIO = 2;
+/**
+ * A dirty resource's rising weight W is kept by subtraction as flows freeze.
+ * The rounding error of W is about 1e-16 * (W at the last exact sum) per
+ * subtraction, so its relative error grows as W shrinks; once W falls below
+ * this fraction of its exactly summed value it is summed again. 1e-3 keeps
+ * the error below ~1e-12 relative, far inside the 1e-9 the tests demand.
+ */
+const REFRESH_FRACTION = 1e-3;
+
+/** The longest route a flow may have (source disk to target crosses about ten resources). */
+export const MAX_ROUTE_HOPS = 16;
+
+// Flow record fields (stride FS).
+const FS = 8;
+const F_WEIGHT = 0;
+const F_CAPLEVEL = 1; // cap / weight (Infinity: uncapped)
+const F_LEVEL = 2; // level in the current solution
+const F_RATE = 3; // rate in the current solution, bytes/s
+const F_NEWLEVEL = 4; // level fixed in this solve
+const F_STAMP = 5; // solve stamp of F_STATE
+const F_STATE = 6;
+const F_CHECK = 7; // solve stamp of the flow's CHECK event
+
+// Resource record fields (stride RS).
+const RS = 16;
+const R_CAP = 0;
+const R_SAT = 1; // saturation level in the current solution (Infinity: not saturated)
+const R_LOAD = 2; // sum of coef * rate, kept incrementally
+const R_STAMP = 3; // solve stamp: dirty in this solve
+const R_REM = 4; // remaining capacity at level R_LAM
+const R_LAM = 5;
+const R_W = 6; // sum of c*w over flows still rising (incl. pending implicit freezes)
+const R_COUNT = 7; // number of such flows
+const R_W_REFRESH = 8; // R_W when last summed exactly
+const R_VERSION = 9;
+const R_SATNEW = 10;
+const R_PEND_HEAD = 11; // pending implicit freezes: pool[head, end)
+const R_PEND_END = 12;
 
 export class MaxMinSolver {
-  // ---- Resources ----
-  private rCap = new Float64Array(64);
-  private rSat = new Float64Array(64); // saturation level in the current solution (Infinity: not saturated)
-  private rLoad = new Float64Array(64); // sum of coef * rate, kept incrementally
+  private rd = new Float64Array(64 * RS);
   private rFlows: number[][] = [];
   private rCoefs: number[][] = [];
   private rHop: number[][] = [];
   private nRes = 0;
-  // Per-solve resource state.
-  private rStamp = new Int32Array(64);
-  private rRem = new Float64Array(64); // remaining capacity at level rLam
-  private rLam = new Float64Array(64);
-  private rW = new Float64Array(64); // sum of c*w over flows still rising (incl. pending implicit freezes)
-  private rCount = new Int32Array(64); // number of such flows
-  private rCountAtRefresh = new Int32Array(64);
-  private rVersion = new Int32Array(64);
-  private rSatNew = new Float64Array(64);
-  private rPendHead = new Int32Array(64); // pending implicit freezes: pool[head, end)
-  private rPendEnd = new Int32Array(64);
 
-  // ---- Flows ----
-  private fWeight = new Float64Array(64);
-  private fCapLevel = new Float64Array(64); // cap / weight (Infinity: uncapped)
-  private fLevel = new Float64Array(64); // level in the current solution
-  private fRate = new Float64Array(64); // rate in the current solution, bytes/s
+  private fd = new Float64Array(64 * FS);
   private fAlive = new Uint8Array(64);
-  private fRes: number[][] = [];
-  private fCoef: number[][] = [];
-  private fPos: number[][] = [];
+  private fLen = new Uint8Array(64);
+  private fRes = new Int32Array(64 * MAX_ROUTE_HOPS);
+  private fCoef = new Float64Array(64 * MAX_ROUTE_HOPS);
+  private fPos = new Int32Array(64 * MAX_ROUTE_HOPS);
   private freeFlows: number[] = [];
   private nFlowSlots = 0;
-  // Per-solve flow state.
-  private fStamp = new Int32Array(64);
-  private fState = new Uint8Array(64);
-  private fNewLevel = new Float64Array(64);
-  private fCheckStamp = new Int32Array(64);
 
-  // ---- Pending-freeze pool (reset every solve) ----
+  // Pending-freeze pool (reset every solve).
   private poolLevel = new Float64Array(1024);
   private poolFlow = new Int32Array(1024);
   private poolCw = new Float64Array(1024);
   private poolSize = 0;
 
-  // ---- Pending changes and solve scratch ----
   private seedRes: number[] = [];
   private seedFlows: number[] = [];
   private stamp = 0;
@@ -118,67 +133,69 @@ export class MaxMinSolver {
 
   addResource(capacity: number): number {
     const r = this.nRes++;
-    if (r >= this.rCap.length) this.growResources();
-    this.rCap[r] = capacity;
-    this.rSat[r] = Infinity;
-    this.rLoad[r] = 0;
+    if ((r + 1) * RS > this.rd.length) this.rd = growF64(this.rd, this.rd.length * 2);
+    const b = r * RS;
+    this.rd.fill(0, b, b + RS);
+    this.rd[b + R_CAP] = capacity;
+    this.rd[b + R_SAT] = Infinity;
     this.rFlows.push([]);
     this.rCoefs.push([]);
     this.rHop.push([]);
-    this.rStamp[r] = 0;
     return r;
   }
 
   capacity(r: number): number {
-    return this.rCap[r]!;
+    return this.rd[r * RS + R_CAP]!;
   }
 
   setCapacity(r: number, capacity: number): void {
-    if (this.rCap[r] === capacity) return;
-    this.rCap[r] = capacity;
+    if (this.rd[r * RS + R_CAP] === capacity) return;
+    this.rd[r * RS + R_CAP] = capacity;
     this.seedRes.push(r);
   }
 
   /** Adds a flow; `cap` is its rate cap in bytes/s (Infinity for none). Returns its id. */
   addFlow(resources: readonly number[], coefs: readonly number[], weight: number, cap: number): number {
+    if (resources.length > MAX_ROUTE_HOPS) {
+      throw new ConfigError('flow', 'route', resources.length, `have at most ${MAX_ROUTE_HOPS} resources`);
+    }
     const f = this.freeFlows.length > 0 ? this.freeFlows.pop()! : this.nFlowSlots++;
-    if (f >= this.fWeight.length) this.growFlows();
-    this.fWeight[f] = weight;
-    this.fCapLevel[f] = cap / weight;
-    this.fLevel[f] = NaN; // equal to nothing: a new flow is always "changed"
-    this.fRate[f] = 0;
+    if (f >= this.fAlive.length) this.growFlows();
+    const fd = this.fd;
+    const b = f * FS;
+    fd[b + F_WEIGHT] = weight;
+    fd[b + F_CAPLEVEL] = cap / weight;
+    fd[b + F_LEVEL] = NaN; // equal to nothing: a new flow is always "changed"
+    fd[b + F_RATE] = 0;
+    fd[b + F_STAMP] = 0;
+    fd[b + F_CHECK] = 0;
     this.fAlive[f] = 1;
-    this.fStamp[f] = 0;
-    this.fCheckStamp[f] = 0;
-    const res = resources.slice();
-    const cs = coefs.slice();
-    const pos: number[] = new Array<number>(res.length);
-    for (let h = 0; h < res.length; h++) {
-      const r = res[h]!;
-      pos[h] = this.rFlows[r]!.length;
+    this.fLen[f] = resources.length;
+    const hb = f * MAX_ROUTE_HOPS;
+    for (let h = 0; h < resources.length; h++) {
+      const r = resources[h]!;
+      this.fRes[hb + h] = r;
+      this.fCoef[hb + h] = coefs[h]!;
+      this.fPos[hb + h] = this.rFlows[r]!.length;
       this.rFlows[r]!.push(f);
-      this.rCoefs[r]!.push(cs[h]!);
+      this.rCoefs[r]!.push(coefs[h]!);
       this.rHop[r]!.push(h);
     }
-    this.fRes[f] = res;
-    this.fCoef[f] = cs;
-    this.fPos[f] = pos;
     this.seedFlows.push(f);
     return f;
   }
 
   removeFlow(f: number): void {
-    if (!(this.fAlive[f] === 1)) fail(`flow ${f} removed twice`);
-    const res = this.fRes[f]!;
-    const cs = this.fCoef[f]!;
-    const pos = this.fPos[f]!;
-    const rate = this.fRate[f]!;
-    for (let h = 0; h < res.length; h++) {
-      const r = res[h]!;
+    if (this.fAlive[f] !== 1) fail(`flow ${f} removed twice`);
+    const rate = this.fd[f * FS + F_RATE]!;
+    const hb = f * MAX_ROUTE_HOPS;
+    const len = this.fLen[f]!;
+    for (let h = 0; h < len; h++) {
+      const r = this.fRes[hb + h]!;
       const flows = this.rFlows[r]!;
       const coefs = this.rCoefs[r]!;
       const hops = this.rHop[r]!;
-      const i = pos[h]!;
+      const i = this.fPos[hb + h]!;
       const last = flows.length - 1;
       if (i !== last) {
         const g = flows[last]!;
@@ -186,59 +203,61 @@ export class MaxMinSolver {
         flows[i] = g;
         coefs[i] = coefs[last]!;
         hops[i] = gh;
-        this.fPos[g]![gh] = i;
+        this.fPos[g * MAX_ROUTE_HOPS + gh] = i;
       }
       flows.pop();
       coefs.pop();
       hops.pop();
       // An idle resource has exactly zero load, whatever rounding came before.
-      this.rLoad[r] = flows.length === 0 ? 0 : this.rLoad[r]! - cs[h]! * rate;
+      const lb = r * RS + R_LOAD;
+      this.rd[lb] = flows.length === 0 ? 0 : this.rd[lb]! - this.fCoef[hb + h]! * rate;
       this.seedRes.push(r);
     }
     this.fAlive[f] = 0;
-    this.fRate[f] = 0;
-    this.fRes[f] = [];
-    this.fCoef[f] = [];
-    this.fPos[f] = [];
+    this.fLen[f] = 0;
+    this.fd[f * FS + F_RATE] = 0;
     this.freeFlows.push(f);
   }
 
   setFlowCap(f: number, cap: number): void {
-    const capLevel = cap / this.fWeight[f]!;
-    if (capLevel === this.fCapLevel[f]) return;
-    this.fCapLevel[f] = capLevel;
+    const b = f * FS;
+    const capLevel = cap / this.fd[b + F_WEIGHT]!;
+    if (capLevel === this.fd[b + F_CAPLEVEL]) return;
+    this.fd[b + F_CAPLEVEL] = capLevel;
     this.seedFlows.push(f);
   }
 
   setFlowWeight(f: number, weight: number): void {
-    if (weight === this.fWeight[f]) return;
-    const cap = this.fCapLevel[f]! * this.fWeight[f]!;
-    this.fWeight[f] = weight;
-    this.fCapLevel[f] = cap / weight;
+    const b = f * FS;
+    const old = this.fd[b + F_WEIGHT]!;
+    if (weight === old) return;
+    this.fd[b + F_CAPLEVEL] = (this.fd[b + F_CAPLEVEL]! * old) / weight;
+    this.fd[b + F_WEIGHT] = weight;
     this.seedFlows.push(f);
   }
 
   /** Current rate of a flow in bytes/s (as of the last solve). */
   rate(f: number): number {
-    return this.fRate[f]!;
+    return this.fd[f * FS + F_RATE]!;
   }
 
   /** Current load of a resource: sum of coefficient * rate over its flows. */
   load(r: number): number {
-    return this.rLoad[r]!;
+    return this.rd[r * RS + R_LOAD]!;
   }
 
   /** True if the resource is saturated in the current solution. */
   saturated(r: number): boolean {
-    return this.rSat[r] !== Infinity;
+    return this.rd[r * RS + R_SAT] !== Infinity;
   }
 
   flowsOn(r: number): readonly number[] {
     return this.rFlows[r]!;
   }
 
-  routeOf(f: number): readonly number[] {
-    return this.fRes[f]!;
+  routeOf(f: number): number[] {
+    const hb = f * MAX_ROUTE_HOPS;
+    return Array.from(this.fRes.subarray(hb, hb + this.fLen[f]!));
   }
 
   /** Brings the allocation up to date with every change since the last solve. */
@@ -252,16 +271,23 @@ export class MaxMinSolver {
     this.frozenList.length = 0;
     this.poolSize = 0;
     const stamp = this.stamp;
+    const fd = this.fd;
     for (const f of this.seedFlows) {
-      if (this.fAlive[f] !== 1 || this.fStamp[f] === stamp) continue;
-      this.fStamp[f] = stamp;
-      this.fState[f] = UNFROZEN;
-      if (this.fCapLevel[f] !== Infinity) this.heap.push(this.fCapLevel[f]!, SolverEvent.CAP, f, 0);
+      const b = f * FS;
+      if (this.fAlive[f] !== 1 || fd[b + F_STAMP] === stamp) continue;
+      fd[b + F_STAMP] = stamp;
+      fd[b + F_STATE] = UNFROZEN;
+      const capLevel = fd[b + F_CAPLEVEL]!;
+      if (capLevel !== Infinity) this.heap.push(capLevel, SolverEvent.CAP, f, 0);
     }
-    for (const r of this.seedRes) if (this.rStamp[r] !== stamp) this.makeDirty(r, 0);
+    for (const r of this.seedRes) if (this.rd[r * RS + R_STAMP] !== stamp) this.makeDirty(r, 0);
     for (const f of this.seedFlows) {
       if (this.fAlive[f] !== 1) continue;
-      for (const r of this.fRes[f]!) if (this.rStamp[r] !== stamp) this.makeDirty(r, 0);
+      const hb = f * MAX_ROUTE_HOPS;
+      for (let h = 0; h < this.fLen[f]!; h++) {
+        const r = this.fRes[hb + h]!;
+        if (this.rd[r * RS + R_STAMP] !== stamp) this.makeDirty(r, 0);
+      }
     }
     this.seedRes.length = 0;
     this.seedFlows.length = 0;
@@ -271,6 +297,7 @@ export class MaxMinSolver {
 
   private drain(): void {
     const heap = this.heap;
+    const rd = this.rd;
     while (heap.size > 0) {
       const level = heap.topLevel();
       const kind = heap.topKind();
@@ -279,7 +306,8 @@ export class MaxMinSolver {
       heap.pop();
       this.eventsProcessed++;
       if (kind === SolverEvent.SATURATE) {
-        if (version !== this.rVersion[id] || this.rSatNew[id] !== Infinity) continue;
+        const b = id * RS;
+        if (version !== rd[b + R_VERSION] || rd[b + R_SATNEW] !== Infinity) continue;
         // Freezes since this entry was pushed can only have delayed saturation.
         const t = this.tentative(id);
         if (t > level) {
@@ -296,45 +324,55 @@ export class MaxMinSolver {
   }
 
   private commit(): void {
+    const fd = this.fd;
+    const rd = this.rd;
     for (const f of this.frozenList) {
-      const level = this.fNewLevel[f]!;
-      this.fLevel[f] = level;
-      const rate = this.fWeight[f]! * level;
-      const delta = rate - this.fRate[f]!;
+      const b = f * FS;
+      const level = fd[b + F_NEWLEVEL]!;
+      fd[b + F_LEVEL] = level;
+      const rate = fd[b + F_WEIGHT]! * level;
+      const delta = rate - fd[b + F_RATE]!;
       if (delta === 0) continue;
-      this.fRate[f] = rate;
+      fd[b + F_RATE] = rate;
       this.changedFlows.push(f);
-      const res = this.fRes[f]!;
-      const cs = this.fCoef[f]!;
-      for (let h = 0; h < res.length; h++) this.rLoad[res[h]!] = this.rLoad[res[h]!]! + cs[h]! * delta;
+      const hb = f * MAX_ROUTE_HOPS;
+      const len = this.fLen[f]!;
+      for (let h = 0; h < len; h++) {
+        const lb = this.fRes[hb + h]! * RS + R_LOAD;
+        rd[lb] = rd[lb]! + this.fCoef[hb + h]! * delta;
+      }
     }
     for (const r of this.dirtyList) {
-      this.rSat[r] = this.rSatNew[r]!;
+      const b = r * RS;
+      rd[b + R_SAT] = rd[b + R_SATNEW]!;
       this.changedResources.push(r);
     }
   }
 
   private stateOf(f: number): number {
-    return this.fStamp[f] === this.stamp ? this.fState[f]! : UNTOUCHED;
+    const b = f * FS;
+    return this.fd[b + F_STAMP] === this.stamp ? this.fd[b + F_STATE]! : UNTOUCHED;
   }
 
   /** Starts replaying resource r from level `lam` (its load diverges from there on). */
   private makeDirty(r: number, lam: number): void {
-    if (this.rStamp[r] === this.stamp) {
-      if (this.rSatNew[r] === Infinity) this.refresh(r, lam);
+    const rd = this.rd;
+    const b = r * RS;
+    if (rd[b + R_STAMP] === this.stamp) {
+      if (rd[b + R_SATNEW] === Infinity) this.refresh(r, lam);
       return;
     }
-    this.rStamp[r] = this.stamp;
+    rd[b + R_STAMP] = this.stamp;
     this.dirtyList.push(r);
-    const sat = this.rSat[r]!;
+    const sat = rd[b + R_SAT]!;
     // Clean up to `lam` and saturated below it: it saturated at the same level
     // in the new allocation, and nothing on it can move.
     if (sat < lam) {
-      this.rSatNew[r] = sat;
-      this.rVersion[r]!++;
+      rd[b + R_SATNEW] = sat;
+      rd[b + R_VERSION]!++;
       return;
     }
-    this.rSatNew[r] = Infinity;
+    rd[b + R_SATNEW] = Infinity;
     if (sat !== Infinity) this.checkBottlenecked(r, sat);
     this.refresh(r, lam);
   }
@@ -342,11 +380,13 @@ export class MaxMinSolver {
   /** Flows whose old bottleneck was r may now rise past their old level: check them there. */
   private checkBottlenecked(r: number, sat: number): void {
     const flows = this.rFlows[r]!;
+    const fd = this.fd;
     for (let i = 0; i < flows.length; i++) {
       const f = flows[i]!;
-      if (this.fLevel[f] !== sat || this.fCapLevel[f] === sat) continue;
-      if (this.fCheckStamp[f] === this.stamp || this.stateOf(f) !== UNTOUCHED) continue;
-      this.fCheckStamp[f] = this.stamp;
+      const b = f * FS;
+      if (fd[b + F_LEVEL] !== sat || fd[b + F_CAPLEVEL] === sat) continue;
+      if (fd[b + F_CHECK] === this.stamp || fd[b + F_STAMP] === this.stamp) continue;
+      fd[b + F_CHECK] = this.stamp;
       this.heap.push(sat, SolverEvent.CHECK, f, 0);
     }
   }
@@ -355,29 +395,35 @@ export class MaxMinSolver {
   private refresh(r: number, lam: number): void {
     const flows = this.rFlows[r]!;
     const coefs = this.rCoefs[r]!;
+    const fd = this.fd;
+    const stamp = this.stamp;
     let load = 0;
     let w = 0;
     let count = 0;
     const start = this.poolSize;
     if (start + flows.length > this.poolLevel.length) this.growPool(start + flows.length);
+    const poolLevel = this.poolLevel;
+    const poolFlow = this.poolFlow;
+    const poolCw = this.poolCw;
     let end = start;
     for (let i = 0; i < flows.length; i++) {
       const f = flows[i]!;
-      const cw = coefs[i]! * this.fWeight[f]!;
-      const state = this.stateOf(f);
-      if (state === FROZEN) {
-        load += cw * this.fNewLevel[f]!;
-        continue;
-      }
-      if (state === UNTOUCHED) {
-        const old = this.fLevel[f]!;
+      const b = f * FS;
+      const cw = coefs[i]! * fd[b + F_WEIGHT]!;
+      if (fd[b + F_STAMP] === stamp) {
+        if (fd[b + F_STATE] === FROZEN) {
+          load += cw * fd[b + F_NEWLEVEL]!;
+          continue;
+        }
+      } else {
+        const old = fd[b + F_LEVEL]!;
         if (old < lam) {
           load += cw * old;
           continue;
         }
-        this.poolLevel[end] = old;
-        this.poolFlow[end] = f;
-        this.poolCw[end] = cw;
+        poolLevel[end] = old;
+        poolFlow[end] = f;
+        poolCw[end] = cw;
         end++;
       }
       load += cw * lam;
@@ -386,37 +432,42 @@ export class MaxMinSolver {
     }
     this.sortPool(start, end);
     this.poolSize = end;
-    this.rPendHead[r] = start;
-    this.rPendEnd[r] = end;
-    this.rRem[r] = this.rCap[r]! - load;
-    this.rLam[r] = lam;
-    this.rW[r] = w;
-    this.rCount[r] = count;
-    this.rCountAtRefresh[r] = count;
+    const rd = this.rd;
+    const rb = r * RS;
+    rd[rb + R_PEND_HEAD] = start;
+    rd[rb + R_PEND_END] = end;
+    rd[rb + R_REM] = rd[rb + R_CAP]! - load;
+    rd[rb + R_LAM] = lam;
+    rd[rb + R_W] = w;
+    rd[rb + R_COUNT] = count;
+    rd[rb + R_W_REFRESH] = w;
     this.schedule(r);
   }
 
   /** Pushes a fresh saturation event for r (invalidating older ones). */
   private schedule(r: number): void {
-    const version = ++this.rVersion[r]!;
+    const version = ++this.rd[r * RS + R_VERSION]!;
     const t = this.tentative(r);
     if (t !== Infinity) this.heap.push(t, SolverEvent.SATURATE, r, version);
   }
 
   /**
    * The level at which r saturates if nothing else changes: the fill goes on
-   * from (rLam, rRem) with weight rW, which drops at each pending implicit
+   * from (R_LAM, R_REM) with weight R_W, which drops at each pending implicit
    * freeze still valid (its flow untouched so far).
    */
   private tentative(r: number): number {
-    let rem = this.rRem[r]!;
-    let lam = this.rLam[r]!;
-    let w = this.rW[r]!;
-    let count = this.rCount[r]!;
-    const end = this.rPendEnd[r]!;
-    for (let i = this.rPendHead[r]!; i < end && count > 0; i++) {
+    const rd = this.rd;
+    const rb = r * RS;
+    let rem = rd[rb + R_REM]!;
+    let lam = rd[rb + R_LAM]!;
+    let w = rd[rb + R_W]!;
+    let count = rd[rb + R_COUNT]!;
+    const end = rd[rb + R_PEND_END]!;
+    const fd = this.fd;
+    for (let i = rd[rb + R_PEND_HEAD]!; i < end && count > 0; i++) {
       const f = this.poolFlow[i]!;
-      if (this.stateOf(f) !== UNTOUCHED) continue;
+      if (fd[f * FS + F_STAMP] === this.stamp) continue;
       const x = this.poolLevel[i]!;
       const t = lam + (rem > 0 ? rem / w : 0);
       if (t <= x) return t;
@@ -431,62 +482,74 @@ export class MaxMinSolver {
 
   /** Moves r's fill state up to level y, applying the implicit freezes below y. */
   private advance(r: number, y: number): void {
-    let rem = this.rRem[r]!;
-    let lam = this.rLam[r]!;
-    let w = this.rW[r]!;
-    let count = this.rCount[r]!;
-    const end = this.rPendEnd[r]!;
-    let i = this.rPendHead[r]!;
+    const rd = this.rd;
+    const rb = r * RS;
+    let rem = rd[rb + R_REM]!;
+    let lam = rd[rb + R_LAM]!;
+    let w = rd[rb + R_W]!;
+    let count = rd[rb + R_COUNT]!;
+    const end = rd[rb + R_PEND_END]!;
+    const fd = this.fd;
+    let i = rd[rb + R_PEND_HEAD]!;
     for (; i < end; i++) {
       const x = this.poolLevel[i]!;
       if (x >= y) break;
       const f = this.poolFlow[i]!;
-      if (this.stateOf(f) !== UNTOUCHED) continue;
+      if (fd[f * FS + F_STAMP] === this.stamp) continue;
       rem -= w * (x - lam);
       lam = x;
       w -= this.poolCw[i]!;
       count--;
     }
-    this.rPendHead[r] = i;
-    this.rRem[r] = rem - w * (y - lam);
-    this.rLam[r] = y;
-    this.rW[r] = count === 0 ? 0 : w;
-    this.rCount[r] = count;
+    rd[rb + R_PEND_HEAD] = i;
+    rd[rb + R_REM] = rem - w * (y - lam);
+    rd[rb + R_LAM] = y;
+    rd[rb + R_W] = count === 0 ? 0 : w;
+    rd[rb + R_COUNT] = count;
   }
 
   private saturate(r: number, lam: number): void {
     this.advance(r, lam);
-    this.rSatNew[r] = lam;
-    this.rVersion[r]!++;
+    const rd = this.rd;
+    const rb = r * RS;
+    rd[rb + R_SATNEW] = lam;
+    rd[rb + R_VERSION]!++;
     const flows = this.rFlows[r]!;
+    const fd = this.fd;
     for (let i = 0; i < flows.length; i++) {
       const f = flows[i]!;
       const state = this.stateOf(f);
-      if (state === UNFROZEN || (state === UNTOUCHED && this.fLevel[f]! >= lam)) this.freeze(f, lam);
+      if (state === UNFROZEN || (state === UNTOUCHED && fd[f * FS + F_LEVEL]! >= lam)) this.freeze(f, lam);
     }
-    this.rCount[r] = 0;
-    this.rW[r] = 0;
+    rd[rb + R_COUNT] = 0;
+    rd[rb + R_W] = 0;
   }
 
   /** Fixes flow f at level lam and updates every resource on its route. */
   private freeze(f: number, lam: number): void {
-    const diverged = this.stateOf(f) === UNFROZEN || lam !== this.fLevel[f];
-    this.fStamp[f] = this.stamp;
-    this.fState[f] = FROZEN;
-    this.fNewLevel[f] = lam;
+    const fd = this.fd;
+    const rd = this.rd;
+    const b = f * FS;
+    const stamp = this.stamp;
+    const diverged = (fd[b + F_STAMP] === stamp && fd[b + F_STATE] === UNFROZEN) || lam !== fd[b + F_LEVEL];
+    fd[b + F_STAMP] = stamp;
+    fd[b + F_STATE] = FROZEN;
+    fd[b + F_NEWLEVEL] = lam;
     this.frozenList.push(f);
-    const res = this.fRes[f]!;
-    const coefs = this.fCoef[f]!;
-    const w = this.fWeight[f]!;
-    for (let h = 0; h < res.length; h++) {
-      const r = res[h]!;
-      if (this.rStamp[r] === this.stamp) {
-        if (this.rSatNew[r] !== Infinity) continue;
+    const w = fd[b + F_WEIGHT]!;
+    const hb = f * MAX_ROUTE_HOPS;
+    const len = this.fLen[f]!;
+    for (let h = 0; h < len; h++) {
+      const r = this.fRes[hb + h]!;
+      const rb = r * RS;
+      if (rd[rb + R_STAMP] === stamp) {
+        if (rd[rb + R_SATNEW] !== Infinity) continue;
         this.advance(r, lam);
-        const count = --this.rCount[r]!;
-        this.rW[r] = count === 0 ? 0 : this.rW[r]! - coefs[h]! * w;
+        const count = --rd[rb + R_COUNT]!;
+        const rw = count === 0 ? 0 : rd[rb + R_W]! - this.fCoef[hb + h]! * w;
+        rd[rb + R_W] = rw;
         // Saturation can only move later: the queued event is re-keyed when it pops.
-        if (count * REFRESH_RATIO < this.rCountAtRefresh[r]!) this.refresh(r, lam);
+        if (count > 0 && rw < rd[rb + R_W_REFRESH]! * REFRESH_FRACTION) this.refresh(r, lam);
       } else if (diverged) {
         this.makeDirty(r, lam);
       }
@@ -500,22 +563,29 @@ export class MaxMinSolver {
    * rises, and its resources become dirty (or saturate sooner, if dirty).
    */
   private check(f: number, lam: number): void {
-    let held = this.fCapLevel[f] === lam;
-    const res = this.fRes[f]!;
-    for (let h = 0; !held && h < res.length; h++) {
-      const r = res[h]!;
-      if (this.rStamp[r] !== this.stamp && this.rSat[r] === lam) held = true;
+    const fd = this.fd;
+    const rd = this.rd;
+    const b = f * FS;
+    const stamp = this.stamp;
+    const hb = f * MAX_ROUTE_HOPS;
+    const len = this.fLen[f]!;
+    let held = fd[b + F_CAPLEVEL] === lam;
+    for (let h = 0; !held && h < len; h++) {
+      const rb = this.fRes[hb + h]! * RS;
+      if (rd[rb + R_STAMP] !== stamp && rd[rb + R_SAT] === lam) held = true;
     }
     if (held) return; // stays implicitly frozen at its old level
-    this.fStamp[f] = this.stamp;
-    this.fState[f] = UNFROZEN;
-    for (const r of res) {
-      if (this.rStamp[r] !== this.stamp) this.makeDirty(r, lam);
-      else if (this.rSatNew[r] === Infinity) this.schedule(r);
+    fd[b + F_STAMP] = stamp;
+    fd[b + F_STATE] = UNFROZEN;
+    for (let h = 0; h < len; h++) {
+      const r = this.fRes[hb + h]!;
+      const rb = r * RS;
+      if (rd[rb + R_STAMP] !== stamp) this.makeDirty(r, lam);
+      else if (rd[rb + R_SATNEW] === Infinity) this.schedule(r);
     }
-    if (this.fCapLevel[f] !== Infinity) this.heap.push(this.fCapLevel[f]!, SolverEvent.CAP, f, 0);
+    const capLevel = fd[b + F_CAPLEVEL]!;
+    if (capLevel !== Infinity) this.heap.push(capLevel, SolverEvent.CAP, f, 0);
   }
-
   /** Sorts pool[start, end) by level, then flow id (insertion sort: segments are short). */
   private sortPool(start: number, end: number): void {
     const lv = this.poolLevel;
@@ -560,34 +630,14 @@ export class MaxMinSolver {
     this.poolCw = growF64(this.poolCw, n);
   }
 
-  private growResources(): void {
-    const n = this.rCap.length * 2;
-    this.rCap = growF64(this.rCap, n);
-    this.rSat = growF64(this.rSat, n);
-    this.rLoad = growF64(this.rLoad, n);
-    this.rStamp = growI32(this.rStamp, n);
-    this.rRem = growF64(this.rRem, n);
-    this.rLam = growF64(this.rLam, n);
-    this.rW = growF64(this.rW, n);
-    this.rCount = growI32(this.rCount, n);
-    this.rCountAtRefresh = growI32(this.rCountAtRefresh, n);
-    this.rVersion = growI32(this.rVersion, n);
-    this.rSatNew = growF64(this.rSatNew, n);
-    this.rPendHead = growI32(this.rPendHead, n);
-    this.rPendEnd = growI32(this.rPendEnd, n);
-  }
-
   private growFlows(): void {
-    const n = this.fWeight.length * 2;
-    this.fWeight = growF64(this.fWeight, n);
-    this.fCapLevel = growF64(this.fCapLevel, n);
-    this.fLevel = growF64(this.fLevel, n);
-    this.fRate = growF64(this.fRate, n);
+    const n = this.fAlive.length * 2;
+    this.fd = growF64(this.fd, n * FS);
     this.fAlive = growU8(this.fAlive, n);
-    this.fStamp = growI32(this.fStamp, n);
-    this.fState = growU8(this.fState, n);
-    this.fNewLevel = growF64(this.fNewLevel, n);
-    this.fCheckStamp = growI32(this.fCheckStamp, n);
+    this.fLen = growU8(this.fLen, n);
+    this.fRes = growI32(this.fRes, n * MAX_ROUTE_HOPS);
+    this.fCoef = growF64(this.fCoef, n * MAX_ROUTE_HOPS);
+    this.fPos = growI32(this.fPos, n * MAX_ROUTE_HOPS);
   }
 }
 

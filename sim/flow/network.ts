@@ -15,7 +15,7 @@ import { Priority } from '../engine/event-queue.js';
 import { SimEvent, type Scheduler } from '../engine/events.js';
 import { CompletionHeap } from './completion-heap.js';
 import { MaxMinSolver } from './maxmin.js';
-import { UsageRecorder } from './usage-recorder.js';
+import { ResourceUsage, UsageLog } from './usage-log.js';
 
 export interface ResourceOptions {
   /** Component path, e.g. `ds/gold-01/bandwidth`; used in errors and results. */
@@ -27,7 +27,8 @@ export interface ResourceOptions {
 }
 
 export class Resource {
-  readonly recorder: UsageRecorder;
+  /** This resource's recorded load over time. */
+  readonly recorder: ResourceUsage;
 
   constructor(
     private readonly net: FlowNetwork,
@@ -36,7 +37,8 @@ export class Resource {
     readonly name: string,
     readonly unit: string,
   ) {
-    this.recorder = new UsageRecorder(net.bucketSec, net.solver.capacity(id), net.sched.now);
+    net.usage.add(id, net.solver.capacity(id), net.sched.now);
+    this.recorder = new ResourceUsage(net.usage, id);
   }
 
   get capacity(): number {
@@ -61,11 +63,25 @@ export class Resource {
     return cap > 0 ? Math.min(1, this.load / cap) : 0;
   }
 
+  /**
+   * Calls `listener(timeSec, load, capacity)` whenever this resource's load or
+   * capacity may have changed (after the network settles at that instant).
+   * This is the hook for observers such as latency monitors: load is
+   * piecewise constant between calls, so integrating over time is exact.
+   * Returns a function that removes the listener.
+   */
+  watch(listener: LoadListener): () => void {
+    return this.net.watch(this.id, listener);
+  }
+
   /** Number of flows currently crossing this resource. */
   get flowCount(): number {
     return this.net.solver.flowsOn(this.id).length;
   }
 }
+
+/** Receives a resource's new load and capacity (units/s) from `timeSec` on. */
+export type LoadListener = (timeSec: number, load: number, capacity: number) => void;
 
 export interface Hop {
   resource: Resource;
@@ -92,12 +108,8 @@ export type FlowResult =
 export class Flow extends SimEvent<FlowResult> {
   /** @internal solver slot; -1 once ended. */
   slot: number;
-  /** @internal */
-  rate = 0;
-  /** @internal bytes moved up to lastT */
-  doneAtLastT = 0;
-  /** @internal */
-  lastT: number;
+  /** @internal bytes moved when the flow ended (while active, the network's arrays hold the state). */
+  finalBytes = 0;
   readonly startSec: number;
 
   constructor(
@@ -111,7 +123,6 @@ export class Flow extends SimEvent<FlowResult> {
     super(net.sched, name);
     this.slot = slot;
     this.startSec = net.sched.now;
-    this.lastT = this.startSec;
   }
 
   get active(): boolean {
@@ -122,13 +133,12 @@ export class Flow extends SimEvent<FlowResult> {
   get rateBytesPerSec(): number {
     if (!this.active) return 0;
     this.net.settle();
-    return this.rate;
+    return this.net.rateOf(this.slot);
   }
 
   /** Bytes moved so far. */
   get bytesDone(): number {
-    if (!this.active) return this.triggered ? this.value.bytes : this.doneAtLastT;
-    return this.doneAtLastT + this.rate * (this.net.sched.now - this.lastT);
+    return this.active ? this.net.bytesDoneOf(this.slot) : this.finalBytes;
   }
 
   setRateCap(capBytesPerSec: number): void {
@@ -178,7 +188,17 @@ export class FlowNetwork {
   readonly solver = new MaxMinSolver();
   readonly resources: Resource[] = [];
   readonly bucketSec: number;
+  /** @internal load over time of every resource. */
+  readonly usage: UsageLog;
   private readonly bySlot: (Flow | null)[] = [];
+  private readonly watchers: (LoadListener[] | undefined)[] = [];
+  // Per-slot integration state in typed arrays: settling touches thousands of
+  // flows per event, and these stay in cache where Flow objects would not.
+  private sRate = new Float64Array(64); // bytes/s since sLastT
+  private sDone = new Float64Array(64); // bytes moved up to sLastT
+  private sLastT = new Float64Array(64);
+  private sSize = new Float64Array(64);
+  private sSeq = new Float64Array(64);
   private readonly completions = new CompletionHeap();
   private flowSeq = 0;
   private active = 0;
@@ -186,6 +206,7 @@ export class FlowNetwork {
 
   constructor(readonly sched: Scheduler, options: FlowNetworkOptions = {}) {
     this.bucketSec = requirePositive('flow-network', 'bucketSec', options.bucketSec ?? 60);
+    this.usage = new UsageLog(this.bucketSec);
   }
 
   get activeFlows(): number {
@@ -244,6 +265,12 @@ export class FlowNetwork {
     const slot = this.solver.addFlow(ids, coefs, weight, cap);
     const flow = new Flow(this, name, size, seq, slot);
     this.bySlot[slot] = flow;
+    if (slot >= this.sRate.length) this.growSlots(slot + 1);
+    this.sRate[slot] = 0;
+    this.sDone[slot] = 0;
+    this.sLastT[slot] = this.sched.now;
+    this.sSize[slot] = size;
+    this.sSeq[slot] = seq;
     this.active++;
     return flow;
   }
@@ -254,17 +281,27 @@ export class FlowNetwork {
     if (!solver.pending) return;
     solver.solve();
     const now = this.sched.now;
+    const sRate = this.sRate;
+    const sDone = this.sDone;
+    const sLastT = this.sLastT;
     for (const slot of solver.changedFlows) {
-      const flow = this.bySlot[slot]!;
-      flow.doneAtLastT += flow.rate * (now - flow.lastT);
-      flow.lastT = now;
-      flow.rate = solver.rate(slot);
-      const remaining = Math.max(0, flow.sizeBytes - flow.doneAtLastT);
-      const doneAt = remaining === 0 ? now : flow.rate > 0 ? now + remaining / flow.rate : Infinity;
-      this.completions.set(slot, doneAt, flow.seq);
+      const done = sDone[slot]! + sRate[slot]! * (now - sLastT[slot]!);
+      const rate = solver.rate(slot);
+      sDone[slot] = done;
+      sLastT[slot] = now;
+      sRate[slot] = rate;
+      const remaining = Math.max(0, this.sSize[slot]! - done);
+      const doneAt = remaining === 0 ? now : rate > 0 ? now + remaining / rate : Infinity;
+      this.completions.set(slot, doneAt, this.sSeq[slot]!);
     }
+    const usage = this.usage;
+    const watchers = this.watchers;
     for (const r of solver.changedResources) {
-      this.resources[r]!.recorder.set(now, solver.load(r), solver.capacity(r));
+      const load = solver.load(r);
+      const capacity = solver.capacity(r);
+      usage.set(r, now, load, capacity);
+      const list = watchers[r];
+      if (list !== undefined) for (const fn of list) fn(now, load, capacity);
     }
   }
 
@@ -284,19 +321,53 @@ export class FlowNetwork {
   /** Brings every resource's recorded usage up to time t. */
   recordUntil(t: number): void {
     this.settle();
-    for (const res of this.resources) res.recorder.advance(t);
+    for (let r = 0; r < this.resources.length; r++) this.usage.advance(r, t);
+  }
+
+  /** @internal see Resource.watch */
+  watch(r: number, listener: LoadListener): () => void {
+    const list = (this.watchers[r] ??= []);
+    list.push(listener);
+    return () => {
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  /** @internal current rate of an active flow's slot. */
+  rateOf(slot: number): number {
+    return this.sRate[slot]!;
+  }
+
+  /** @internal bytes an active flow's slot has moved by now. */
+  bytesDoneOf(slot: number): number {
+    return this.sDone[slot]! + this.sRate[slot]! * (this.sched.now - this.sLastT[slot]!);
   }
 
   /** @internal removes a flow from the solver and the completion heap. */
   detach(flow: Flow): void {
     if (flow.slot < 0) return;
     const slot = flow.slot;
-    flow.doneAtLastT = flow.bytesDone;
-    flow.lastT = this.sched.now;
+    flow.finalBytes = this.bytesDoneOf(slot);
     this.completions.remove(slot);
     this.solver.removeFlow(slot);
     this.bySlot[slot] = null;
     flow.slot = -1;
     this.active--;
+  }
+
+  private growSlots(min: number): void {
+    let n = this.sRate.length;
+    while (n < min) n *= 2;
+    const grow = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.sRate = grow(this.sRate);
+    this.sDone = grow(this.sDone);
+    this.sLastT = grow(this.sLastT);
+    this.sSize = grow(this.sSize);
+    this.sSeq = grow(this.sSeq);
   }
 }
