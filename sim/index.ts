@@ -13,3 +13,5 @@ export { ConfigError } from './engine/errors.js';
 export { FlowNetwork, Flow, Resource } from './flow/network.js';
 export type { FlowResult, Hop, LoadListener, ResourceOptions, TransferOptions } from './flow/network.js';
 export type { UsageSeries } from './flow/usage-log.js';
+export * from './estate/index.js';
+export * from './workload/index.js';

@@ -188,6 +188,26 @@ describe('the flow network over time', () => {
     expect(link.recorder.peakLoad).toBe(10);
   });
 
+  it('keeps each series within its bucket budget by doubling the width and merging neighbours', () => {
+    // Budget of 2 buckets of 10 s. A 10 B/s link busy 0..25 s, then 5 B/s until 70 s:
+    // at 70 s the width has doubled twice (to 40 s), so buckets are [0,40), [40,70).
+    const sim = new Simulation({ seed: 1, bucketSec: 10, maxBuckets: 2 });
+    const link = sim.resource({ name: 'link', capacity: 10 });
+    sim.transfer({ sizeBytes: 250, route: [{ resource: link }] });
+    sim.process('second', (function* () {
+      yield 25;
+      sim.transfer({ sizeBytes: 225, route: [{ resource: link }], rateCapBytesPerSec: 5 });
+    })());
+    sim.run();
+    expect(sim.now).toBe(70);
+    const late = sim.resource({ name: 'late', capacity: 1 });
+    const s = link.recorder.series(70);
+    expect(s.bucketSec).toBe(40);
+    expect(s.meanLoad).toEqual([(250 + 15 * 5) / 40, 5]);
+    expect(link.recorder.totalLoadSec).toBe(475);
+    expect(late.recorder.series(70).meanLoad).toEqual([0, 0]);
+  });
+
   it('tells watchers about every load change', () => {
     const sim = new Simulation({ seed: 1 });
     const link = sim.resource({ name: 'link', capacity: 10 });

@@ -19,8 +19,10 @@ export const DEFAULT_MAX_EVENTS = 2_000_000_000;
 export interface SimulationOptions {
   /** Scenario seed; every random stream derives from it and its component path. */
   seed: number | string;
-  /** Width of utilisation recording buckets, seconds. Default 60. */
+  /** Initial width of utilisation recording buckets, seconds. Default 60. */
   bucketSec?: number;
+  /** Bucket budget per resource series; past it the width doubles. Default 2048. */
+  maxBuckets?: number;
   /** Record a trace line for every process step (tests, debugging). Default false. */
   trace?: boolean;
 }
@@ -60,7 +62,7 @@ export class Simulation implements ProcessScheduler {
       throw new ConfigError('simulation', 'seed', seed, 'be a finite number or a string');
     }
     this.random = new RandomStreams(seed);
-    this.flows = new FlowNetwork(this, { bucketSec: options.bucketSec ?? 60 });
+    this.flows = new FlowNetwork(this, { bucketSec: options.bucketSec ?? 60, maxBuckets: options.maxBuckets });
     this.tracer = options.trace === true ? (timeSec, process, what) => this.trace.push({ timeSec, process, what }) : null;
   }
 
@@ -137,8 +139,17 @@ export class Simulation implements ProcessScheduler {
     let events = 0;
     try {
       for (;;) {
-        const tFlow = flows.nextCompletionTime();
-        const tQueue = queue.peekTime();
+        let tQueue = queue.peekTime();
+        // Solve once per instant: while more events wait at this instant, the
+        // changes they make pile up; rates are recomputed just before time
+        // moves on. (A flow due now stays due now whatever changes now.)
+        // Load watchers run inside settle and may schedule events, so the
+        // queue is looked at again afterwards.
+        if (tQueue !== this.now && flows.solver.pending) {
+          flows.settle();
+          tQueue = queue.peekTime();
+        }
+        const tFlow = flows.peekCompletionTime();
         const flowFirst = tFlow < tQueue || (tFlow === tQueue && tFlow !== Infinity && queue.peekPriority() > Priority.FLOW);
         const t = flowFirst ? tFlow : tQueue;
         if (t === Infinity) {

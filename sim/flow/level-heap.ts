@@ -16,6 +16,8 @@ export class LevelHeap {
   private levels = new Float64Array(1024);
   private keys = new Float64Array(1024);
   private versions = new Int32Array(1024);
+  private ids = new Int32Array(1024); // id and kind kept apart from the packed key: no float division on pop
+  private kinds = new Uint8Array(1024);
   private n = 0;
 
   get size(): number {
@@ -32,6 +34,8 @@ export class LevelHeap {
     const levels = this.levels;
     const keys = this.keys;
     const versions = this.versions;
+    const ids = this.ids;
+    const kinds = this.kinds;
     let i = this.n++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -40,11 +44,15 @@ export class LevelHeap {
       levels[i] = pl;
       keys[i] = keys[p]!;
       versions[i] = versions[p]!;
+      ids[i] = ids[p]!;
+      kinds[i] = kinds[p]!;
       i = p;
     }
     levels[i] = level;
     keys[i] = key;
     versions[i] = version;
+    ids[i] = id;
+    kinds[i] = kind;
   }
 
   /** Level of the top entry. */
@@ -52,10 +60,10 @@ export class LevelHeap {
     return this.levels[0]!;
   }
   topKind(): number {
-    return Math.floor(this.keys[0]! / KIND_SPAN);
+    return this.kinds[0]!;
   }
   topId(): number {
-    return this.keys[0]! % KIND_SPAN;
+    return this.ids[0]!;
   }
   topVersion(): number {
     return this.versions[0]!;
@@ -65,11 +73,15 @@ export class LevelHeap {
     const levels = this.levels;
     const keys = this.keys;
     const versions = this.versions;
+    const ids = this.ids;
+    const kinds = this.kinds;
     const n = --this.n;
     if (n === 0) return;
     const l = levels[n]!;
     const k = keys[n]!;
     const v = versions[n]!;
+    const id = ids[n]!;
+    const kind = kinds[n]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
@@ -90,11 +102,15 @@ export class LevelHeap {
       levels[i] = cl;
       keys[i] = ck;
       versions[i] = versions[c]!;
+      ids[i] = ids[c]!;
+      kinds[i] = kinds[c]!;
       i = c;
     }
     levels[i] = l;
     keys[i] = k;
     versions[i] = v;
+    ids[i] = id;
+    kinds[i] = kind;
   }
 
   private grow(): void {
@@ -105,8 +121,14 @@ export class LevelHeap {
     keys.set(this.keys);
     const versions = new Int32Array(size);
     versions.set(this.versions);
+    const ids = new Int32Array(size);
+    ids.set(this.ids);
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
     this.levels = levels;
     this.keys = keys;
     this.versions = versions;
+    this.ids = ids;
+    this.kinds = kinds;
   }
 }

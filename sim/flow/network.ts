@@ -10,12 +10,12 @@
  * Each flow's completion time follows from its rate and remaining bytes and
  * sits in an indexed heap; nothing is polled.
  */
-import { ConfigError, assert, describeValue, requireNonNegative, requirePositive } from '../engine/errors.js';
+import { ConfigError, assert, describeValue, fail, requireNonNegative, requirePositive } from '../engine/errors.js';
 import { Priority } from '../engine/event-queue.js';
 import { SimEvent, type Scheduler } from '../engine/events.js';
 import { CompletionHeap } from './completion-heap.js';
 import { MaxMinSolver } from './maxmin.js';
-import { ResourceUsage, UsageLog } from './usage-log.js';
+import { DEFAULT_MAX_BUCKETS, ResourceUsage, UsageLog } from './usage-log.js';
 
 export interface ResourceOptions {
   /** Component path, e.g. `ds/gold-01/bandwidth`; used in errors and results. */
@@ -179,9 +179,14 @@ export class Flow extends SimEvent<FlowResult> {
   }
 }
 
+/** Bound on solve rounds within one instant when load watchers react to loads. */
+export const MAX_SETTLE_ROUNDS = 1000;
+
 export interface FlowNetworkOptions {
-  /** Width of the utilisation recording buckets, in seconds. Default 60. */
+  /** Initial width of the utilisation recording buckets, in seconds. Default 60. */
   bucketSec?: number;
+  /** Most buckets per resource series before the width doubles. Default 2048. */
+  maxBuckets?: number;
 }
 
 export class FlowNetwork {
@@ -192,6 +197,7 @@ export class FlowNetwork {
   readonly usage: UsageLog;
   private readonly bySlot: (Flow | null)[] = [];
   private readonly watchers: (LoadListener[] | undefined)[] = [];
+  private settling = false;
   // Per-slot integration state in typed arrays: settling touches thousands of
   // flows per event, and these stay in cache where Flow objects would not.
   private sRate = new Float64Array(64); // bytes/s since sLastT
@@ -206,7 +212,9 @@ export class FlowNetwork {
 
   constructor(readonly sched: Scheduler, options: FlowNetworkOptions = {}) {
     this.bucketSec = requirePositive('flow-network', 'bucketSec', options.bucketSec ?? 60);
-    this.usage = new UsageLog(this.bucketSec);
+    const maxBuckets = options.maxBuckets ?? DEFAULT_MAX_BUCKETS;
+    if (!Number.isInteger(maxBuckets) || maxBuckets < 2) throw new ConfigError('flow-network', 'maxBuckets', maxBuckets, 'be a whole number >= 2');
+    this.usage = new UsageLog(this.bucketSec, maxBuckets);
   }
 
   get activeFlows(): number {
@@ -275,11 +283,32 @@ export class FlowNetwork {
     return flow;
   }
 
-  /** Recomputes rates if anything changed, and re-times the flows whose rate moved. */
+  /**
+   * Recomputes rates if anything changed, re-times the flows whose rate moved,
+   * then tells the load watchers. A watcher may change caps or capacities (a
+   * throttle reacting to latency); the network then solves again, within the
+   * same instant, until nothing is pending. A watcher that reads a rate during
+   * this sees the rate already settled (a nested call returns at once).
+   */
   settle(): void {
+    if (this.settling) return;
     const solver = this.solver;
     if (!solver.pending) return;
-    solver.solve();
+    this.settling = true;
+    try {
+      for (let round = 0; solver.pending; round++) {
+        if (round >= MAX_SETTLE_ROUNDS) fail(`flow network: load watchers kept changing the network (${round} rounds at t=${this.sched.now})`);
+        solver.solve();
+        this.retime();
+        this.notify();
+      }
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  private retime(): void {
+    const solver = this.solver;
     const now = this.sched.now;
     const sRate = this.sRate;
     const sDone = this.sDone;
@@ -294,20 +323,34 @@ export class FlowNetwork {
       const doneAt = remaining === 0 ? now : rate > 0 ? now + remaining / rate : Infinity;
       this.completions.set(slot, doneAt, this.sSeq[slot]!);
     }
+  }
+
+  /** Records the new loads, then calls watchers (from a copy: they may trigger another solve). */
+  private notify(): void {
+    const solver = this.solver;
+    const now = this.sched.now;
     const usage = this.usage;
     const watchers = this.watchers;
+    const calls: number[] = [];
     for (const r of solver.changedResources) {
+      usage.set(r, now, solver.load(r), solver.capacity(r));
+      if (watchers[r] !== undefined && watchers[r]!.length > 0) calls.push(r);
+    }
+    for (const r of calls) {
       const load = solver.load(r);
       const capacity = solver.capacity(r);
-      usage.set(r, now, load, capacity);
-      const list = watchers[r];
-      if (list !== undefined) for (const fn of list) fn(now, load, capacity);
+      for (const fn of watchers[r]!.slice()) fn(now, load, capacity);
     }
   }
 
   /** Time of the next flow completion (settles first); Infinity if none. */
   nextCompletionTime(): number {
     if (this.solver.pending) this.settle();
+    return this.completions.peekTime();
+  }
+
+  /** Time of the next flow completion as of the last settle (the engine's view within an instant). */
+  peekCompletionTime(): number {
     return this.completions.peekTime();
   }
 

@@ -2,8 +2,11 @@
  * Records every resource's load over time as per-bucket means.
  *
  * Load is piecewise constant between solver events, so integrating it exactly
- * costs one update per change. Buckets of fixed width (`bucketSec`) keep
- * memory proportional to simulated time, not to the number of events.
+ * costs one update per change. Buckets keep memory proportional to simulated
+ * time, not to the number of events, and a bucket budget bounds it: once the
+ * simulated time needs more than `maxBuckets` buckets, the width doubles for
+ * every resource and neighbouring buckets merge (each resource merges lazily,
+ * the next time it is touched), so weeks of a large estate stay small.
  *
  * Layout for speed: the solver changes the load of hundreds of resources per
  * event in a large estate, so the per-resource state (last update time,
@@ -11,6 +14,8 @@
  * lives in typed arrays indexed by resource. A resource's bucket history is
  * only touched when its current bucket closes.
  */
+import { fail } from '../engine/errors.js';
+
 export interface UsageSeries {
   bucketSec: number;
   /** Mean load per bucket, in the resource's unit. */
@@ -18,6 +23,9 @@ export interface UsageSeries {
   /** Mean load / capacity per bucket, in [0, 1]. */
   meanUtilisation: number[];
 }
+
+/** Default bucket budget per resource: a day at one minute, a week at eight. */
+export const DEFAULT_MAX_BUCKETS = 2048;
 
 export class UsageLog {
   private lastT = new Float64Array(64);
@@ -30,9 +38,24 @@ export class UsageLog {
   private curUtil = new Float64Array(64);
   private closedLoad: number[][] = []; // per resource, integrals of closed buckets
   private closedUtil: number[][] = [];
+  private gen = new Float64Array(64); // width generation each resource's buckets are in
   private n = 0;
+  private width: number;
+  private generation = 0;
 
-  constructor(readonly bucketSec: number) {}
+  constructor(
+    /** Initial bucket width, seconds. */
+    readonly initialBucketSec: number,
+    /** Most buckets a series holds before the width doubles. */
+    readonly maxBuckets = DEFAULT_MAX_BUCKETS,
+  ) {
+    this.width = initialBucketSec;
+  }
+
+  /** Current bucket width, seconds (initialBucketSec times a power of two). */
+  get bucketSec(): number {
+    return this.width;
+  }
 
   /** Registers resource r (ids are dense, in order) with its capacity at time t. */
   add(r: number, capacity: number, t: number): void {
@@ -41,9 +64,13 @@ export class UsageLog {
     if (r >= this.lastT.length) this.grow();
     this.lastT[r] = t;
     this.cap[r] = capacity;
-    this.curBucket[r] = Math.floor(t / this.bucketSec);
-    this.closedLoad.push([]);
-    this.closedUtil.push([]);
+    this.ensureWidth(t);
+    const b = Math.floor(t / this.width);
+    this.curBucket[r] = b;
+    this.gen[r] = this.generation;
+    // Buckets before the resource existed hold nothing.
+    this.closedLoad.push(new Array<number>(b).fill(0));
+    this.closedUtil.push(new Array<number>(b).fill(0));
   }
 
   /** The load and capacity of r in force from time t on. */
@@ -58,10 +85,12 @@ export class UsageLog {
   advance(r: number, t: number): void {
     const from = this.lastT[r]!;
     if (t <= from) return;
+    this.ensureWidth(t);
+    if (this.gen[r] !== this.generation) this.sync(r);
     const load = this.load[r]!;
     this.total[r] = this.total[r]! + load * (t - from);
     this.lastT[r] = t;
-    const width = this.bucketSec;
+    const width = this.width;
     const util = this.cap[r]! > 0 ? load / this.cap[r]! : 0;
     let b = this.curBucket[r]!;
     let start = from;
@@ -81,13 +110,33 @@ export class UsageLog {
 
   private closeBucket(r: number, b: number, loadSec: number, utilSec: number): void {
     const loads = this.closedLoad[r]!;
-    const utils = this.closedUtil[r]!;
-    while (loads.length < b) {
-      loads.push(0);
-      utils.push(0);
-    }
+    if (loads.length !== b) fail(`usage log: resource ${r} closes bucket ${b} with ${loads.length} closed`);
     loads.push(loadSec);
-    utils.push(utilSec);
+    this.closedUtil[r]!.push(utilSec);
+  }
+
+  /** Doubles the width until time t fits in the bucket budget. */
+  private ensureWidth(t: number): void {
+    while (t / this.width >= this.maxBuckets) {
+      this.width *= 2;
+      this.generation++;
+    }
+  }
+
+  /** Brings r's buckets to the current width: neighbours merge once per doubling. */
+  private sync(r: number): void {
+    while (this.gen[r]! < this.generation) {
+      const b = this.curBucket[r]!;
+      this.closedLoad[r] = mergePairs(this.closedLoad[r]!);
+      this.closedUtil[r] = mergePairs(this.closedUtil[r]!);
+      if (b % 2 === 1) {
+        // The last closed bucket and the open one become the new open bucket.
+        this.curLoad[r] = this.curLoad[r]! + this.closedLoad[r]!.pop()!;
+        this.curUtil[r] = this.curUtil[r]! + this.closedUtil[r]!.pop()!;
+      }
+      this.curBucket[r] = Math.floor(b / 2);
+      this.gen[r]!++;
+    }
   }
 
   totalLoadSec(r: number): number {
@@ -101,7 +150,9 @@ export class UsageLog {
   /** Mean load and utilisation per bucket from 0 up to `endSec` (the last bucket may be partial). */
   series(r: number, endSec: number): UsageSeries {
     this.advance(r, endSec);
-    const width = this.bucketSec;
+    this.ensureWidth(endSec);
+    if (this.gen[r] !== this.generation) this.sync(r);
+    const width = this.width;
     const n = Math.ceil(endSec / width);
     const loads = this.closedLoad[r]!;
     const utils = this.closedUtil[r]!;
@@ -133,7 +184,15 @@ export class UsageLog {
     this.curBucket = g(this.curBucket);
     this.curLoad = g(this.curLoad);
     this.curUtil = g(this.curUtil);
+    this.gen = g(this.gen);
   }
+}
+
+/** Sums neighbours: [a, b, c, d, e] -> [a+b, c+d, e]. */
+function mergePairs(xs: number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i += 2) out.push(xs[i]! + (i + 1 < xs.length ? xs[i + 1]! : 0));
+  return out;
 }
 
 /** One resource's view of the log (what `Resource.recorder` returns). */

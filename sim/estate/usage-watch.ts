@@ -1,0 +1,76 @@
+/**
+ * Being told when a resource's load or capacity is about to change, with the
+ * values that held until then.
+ *
+ * Between solver events every rate, load and utilisation is constant, so an
+ * observer that hears of each change can integrate any function of them (a
+ * queueing latency, a tape buffer level) exactly, with no sampling. The
+ * network calls `Resource.watch` listeners with a resource's new load and
+ * capacity whenever it settles a change touching that resource, and every flow
+ * whose rate changes has all its route's resources touched; so a listener on
+ * the resources of a route hears of every change of that route's rates.
+ *
+ * A probe caches the values its resource's watch reports and, on each report,
+ * first tells its listeners (`usageWillChange(t)`) and only then takes the new
+ * values. A listener that reads several probes therefore sees, at the first
+ * report of an instant, the values that held during the interval that just
+ * ended, and can close that interval before anything moves on. Listeners run
+ * inside the network's settle step: they must not start, stop or re-cap flows;
+ * they may fire signals.
+ */
+import type { Resource } from '../flow/network.js';
+
+export interface UsageListener {
+  /** The load or capacity of one of the watched resources changes at `tSec` (values not yet updated). */
+  usageWillChange(tSec: number): void;
+}
+
+export class UsageProbe {
+  /** Load in the resource's units per second, as of the last change. */
+  load: number;
+  capacity: number;
+  /** Listeners, in the order they subscribed. */
+  readonly listeners: UsageListener[] = [];
+
+  constructor(readonly resource: Resource) {
+    this.load = resource.load;
+    this.capacity = resource.capacity;
+  }
+
+  /**
+   * load / capacity. A resource with no capacity serves nothing, so it counts
+   * as saturated (1) rather than idle.
+   */
+  get utilisation(): number {
+    return this.capacity > 0 ? Math.min(1, this.load / this.capacity) : 1;
+  }
+}
+
+const probes = new WeakMap<Resource, UsageProbe>();
+
+/** The probe of a resource, hooked on first use. */
+export function probeOf(resource: Resource): UsageProbe {
+  const existing = probes.get(resource);
+  if (existing !== undefined) return existing;
+  const probe = new UsageProbe(resource);
+  probes.set(resource, probe);
+  resource.watch((tSec, load, capacity) => {
+    const listeners = probe.listeners;
+    for (let i = 0; i < listeners.length; i++) listeners[i]!.usageWillChange(tSec);
+    probe.load = load;
+    probe.capacity = capacity;
+  });
+  return probe;
+}
+
+/** Subscribes a listener to several resources (each once); returns the unsubscribe function. */
+export function watchUsage(resources: readonly Resource[], listener: UsageListener): () => void {
+  const watched = [...new Set(resources)].map(probeOf);
+  for (const probe of watched) probe.listeners.push(listener);
+  return () => {
+    for (const probe of watched) {
+      const i = probe.listeners.indexOf(listener);
+      if (i >= 0) probe.listeners.splice(i, 1);
+    }
+  };
+}

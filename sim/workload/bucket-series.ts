@@ -1,0 +1,101 @@
+/**
+ * Time series of integrals in fixed-width buckets, with bounded memory.
+ *
+ * Each bucket holds, per channel, the integral of some quantity over the part
+ * of the bucket that was observed (channel 0 is the observed seconds). An
+ * interval [from, to) over which every quantity grew linearly is spread over
+ * the buckets it overlaps in proportion to time, which is exact because the
+ * callers only report intervals between events, where rates are constant.
+ *
+ * At most `maxBuckets` buckets exist: when a run outgrows them, neighbouring
+ * buckets merge pairwise and the width doubles, so memory is bounded whatever
+ * the run's length, and series of the same width stay aligned.
+ */
+import { assert } from '../engine/errors.js';
+
+export class BucketSeries {
+  private data: Float64Array;
+  private used = 0;
+  private width: number;
+
+  constructor(
+    /** Quantities per bucket, channel 0 being observed seconds. */
+    readonly channels: number,
+    bucketSec: number,
+    readonly maxBuckets: number,
+  ) {
+    assert(channels >= 1 && bucketSec > 0 && maxBuckets >= 2 && maxBuckets % 2 === 0, 'bucket series needs channels >= 1, width > 0, an even maxBuckets');
+    this.width = bucketSec;
+    this.data = new Float64Array(Math.min(maxBuckets, 16) * channels);
+  }
+
+  get bucketSec(): number {
+    return this.width;
+  }
+
+  get bucketCount(): number {
+    return this.used;
+  }
+
+  /** Adds `totals` (channels 1..n; channel 0 gets the seconds) accrued uniformly over [fromSec, toSec). */
+  add(fromSec: number, toSec: number, totals: readonly number[]): void {
+    const span = toSec - fromSec;
+    if (!(span > 0)) return;
+    while (Math.floor((toSec - 1e-9 * span) / this.width) >= this.maxBuckets) this.coarsen();
+    let t = fromSec;
+    let b = Math.floor(t / this.width);
+    while (t < toSec) {
+      const end = Math.min(toSec, (b + 1) * this.width);
+      const part = (end - t) / span;
+      if (part > 0) this.accrue(b, end - t, totals, part);
+      t = end;
+      b++;
+    }
+  }
+
+  /** Sum of a channel over a bucket. */
+  value(bucket: number, channel: number): number {
+    return bucket < this.used ? this.data[bucket * this.channels + channel]! : 0;
+  }
+
+  /** Per bucket: channel integral / observed seconds (a time mean); 0 where nothing was observed. */
+  means(channel: number): number[] {
+    const out: number[] = [];
+    for (let b = 0; b < this.used; b++) {
+      const sec = this.value(b, 0);
+      out.push(sec > 0 ? this.value(b, channel) / sec : 0);
+    }
+    return out;
+  }
+
+  private accrue(bucket: number, seconds: number, totals: readonly number[], part: number): void {
+    this.ensure(bucket + 1);
+    const base = bucket * this.channels;
+    this.data[base] = this.data[base]! + seconds;
+    for (let c = 1; c < this.channels; c++) this.data[base + c] = this.data[base + c]! + totals[c - 1]! * part;
+  }
+
+  private ensure(buckets: number): void {
+    if (buckets > this.used) this.used = buckets;
+    if (buckets * this.channels <= this.data.length) return;
+    const grown = new Float64Array(Math.min(this.maxBuckets, Math.max(buckets, (2 * this.data.length) / this.channels)) * this.channels);
+    grown.set(this.data);
+    this.data = grown;
+  }
+
+  /** Merges bucket pairs (2i, 2i+1) into i and doubles the width. */
+  private coarsen(): void {
+    const n = this.channels;
+    const merged = Math.ceil(this.used / 2);
+    for (let b = 0; b < merged; b++) {
+      for (let c = 0; c < n; c++) {
+        const left = this.data[2 * b * n + c]!;
+        const right = 2 * b + 1 < this.used ? this.data[(2 * b + 1) * n + c]! : 0;
+        this.data[b * n + c] = left + right;
+      }
+    }
+    this.data.fill(0, merged * n, this.used * n);
+    this.used = merged;
+    this.width *= 2;
+  }
+}

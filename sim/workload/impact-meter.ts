@@ -1,0 +1,104 @@
+/**
+ * The impact accounting of one workload, integrated exactly over time.
+ *
+ * Between solver events every rate and utilisation is constant, so the meter
+ * listens to every resource its workload's flows cross (usage-watch.ts) and,
+ * just before any of them changes, closes the interval that ends there: it
+ * adds the demanded and delivered I/O and CPU and the time-integral of the
+ * latency inflation that held during it, to totals, a bucketed series and a
+ * time histogram. The inflation is re-evaluated lazily, once, at the start of
+ * the next interval, from the probes (which by then hold the new values).
+ */
+import type { Simulation } from '../engine/simulation.js';
+import { watchUsage, type UsageListener } from '../estate/usage-watch.js';
+import { BucketSeries } from './bucket-series.js';
+import { IoLatencyModel } from './latency.js';
+import { TimeHistogram } from './time-histogram.js';
+import type { Workload } from './workload.js';
+
+/** Series channels after channel 0 (observed seconds), in `add` order. */
+export const CHANNEL = { demandedIo: 1, deliveredIo: 2, inflation: 3, demandedCpu: 4, deliveredCpu: 5 } as const;
+const CHANNELS = 6;
+
+export class ImpactMeter implements UsageListener {
+  readonly latency: IoLatencyModel;
+  readonly histogram = new TimeHistogram();
+  readonly series: BucketSeries;
+  readonly startSec: number;
+  demandedIoBytes = 0;
+  deliveredIoBytes = 0;
+  demandedCpuCycles = 0;
+  deliveredCpuCycles = 0;
+  private lastSec: number;
+  private inflation = 1;
+  private stale = true;
+  private readonly unwatch: () => void;
+  // The workload's totals when the meter started: a late meter reports from its own start.
+  private readonly demandedIoBase: number;
+  private readonly deliveredIoBase: number;
+  private readonly demandedCpuBase: number;
+  private readonly deliveredCpuBase: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    readonly workload: Workload,
+    bucketSec: number,
+    maxBuckets: number,
+  ) {
+    this.latency = new IoLatencyModel(workload.ioPaths);
+    this.series = new BucketSeries(CHANNELS, bucketSec, maxBuckets);
+    this.startSec = sim.now;
+    this.lastSec = sim.now;
+    this.demandedIoBase = workload.demandedIoBytesUntil(sim.now);
+    this.deliveredIoBase = workload.deliveredIoBytes();
+    this.demandedCpuBase = workload.demandedCpuCyclesUntil(sim.now);
+    this.deliveredCpuBase = workload.deliveredCpuCycles();
+    const flowResources = [...workload.ioPaths.flatMap((p) => p.hops), ...(workload.computeFlow === null ? [] : workload.machine.computeHops())].map((h) => h.resource);
+    this.unwatch = watchUsage([...flowResources, ...this.latency.resources()], this);
+  }
+
+  usageWillChange(tSec: number): void {
+    this.advanceTo(tSec);
+    this.stale = true;
+  }
+
+  /** Latency inflation in force now (after the last change). */
+  currentInflation(): number {
+    if (this.stale) {
+      this.inflation = this.latency.inflation();
+      this.stale = false;
+    }
+    return this.inflation;
+  }
+
+  /** Closes the interval [last, t) with the values that held during it. */
+  advanceTo(tSec: number): void {
+    if (tSec <= this.lastSec) return;
+    const inflation = this.currentInflation();
+    const w = this.workload;
+    const demandedIo = w.demandedIoBytesUntil(tSec) - this.demandedIoBase;
+    const deliveredIo = w.deliveredIoBytes() - this.deliveredIoBase;
+    const demandedCpu = w.demandedCpuCyclesUntil(tSec) - this.demandedCpuBase;
+    const deliveredCpu = w.deliveredCpuCycles() - this.deliveredCpuBase;
+    const dt = tSec - this.lastSec;
+    this.series.add(this.lastSec, tSec, [
+      demandedIo - this.demandedIoBytes,
+      deliveredIo - this.deliveredIoBytes,
+      inflation * dt,
+      demandedCpu - this.demandedCpuCycles,
+      deliveredCpu - this.deliveredCpuCycles,
+    ]);
+    this.histogram.add(inflation, dt);
+    this.demandedIoBytes = demandedIo;
+    this.deliveredIoBytes = deliveredIo;
+    this.demandedCpuCycles = demandedCpu;
+    this.deliveredCpuCycles = deliveredCpu;
+    this.lastSec = tSec;
+  }
+
+  /** Stops listening (the meter keeps its figures). */
+  close(): void {
+    this.advanceTo(this.sim.now);
+    this.unwatch();
+  }
+}

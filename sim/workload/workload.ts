@@ -1,0 +1,159 @@
+/**
+ * A machine's production workload as demand-capped flows.
+ *
+ * Application I/O is ONE mixed flow per storage device the machine uses, not
+ * separate read and write flows: its route charges each byte the mix's IOPS
+ * (readFraction / readIoSize + writeFraction / writeIoSize per byte), so under
+ * contention reads and writes slow down together and the mix stays what the
+ * application does (a transaction needs both), and a VM counts as one
+ * competitor per datastore rather than two. Reads and writes are recovered
+ * from the flow by the mix: delivered write bytes = delivered bytes * write
+ * fraction. Compute is a second flow, in cycles, over the vCPUs and the host
+ * CPU.
+ *
+ * Flows are open-ended (`sizeBytes: Infinity`) with a rate cap equal to the
+ * demand; the demand is base * hourly multiplier * hourly jitter, and a demand
+ * clock (demand-clock.ts) changes the caps at hour boundaries, only when the
+ * multiplier may change. What the flow actually gets is decided by the fluid
+ * model; the gap is the impact.
+ */
+import type { RandomStream } from '../engine/random.js';
+import type { Simulation } from '../engine/simulation.js';
+import type { Flow } from '../flow/network.js';
+import type { AppIoPath, Machine } from '../estate/index.js';
+import { HOURS_PER_DAY, hourIndexAt } from './hourly-profile.js';
+import type { ResolvedWorkload } from './workload-spec.js';
+
+/** Built by `startWorkloads`; a workload built alone follows its profile only under a `startDemandClock`. */
+export class Workload {
+  /** `vm/web-017/workload`. */
+  readonly path: string;
+  readonly machine: Machine;
+  readonly config: ResolvedWorkload;
+  readonly ioPaths: readonly AppIoPath[];
+  /** One per I/O path, same order. */
+  readonly ioFlows: readonly Flow[];
+  readonly computeFlow: Flow | null;
+  readonly startSec: number;
+  /** Infinity while running. */
+  stopSec = Infinity;
+  /** Current demand multiplier (profile * jitter). */
+  factor = 0;
+  private readonly random: RandomStream;
+  private demandedIoAcc = 0;
+  private demandedCpuAcc = 0;
+  private lastChangeSec: number;
+
+  constructor(
+    private readonly sim: Simulation,
+    machine: Machine,
+    config: ResolvedWorkload,
+  ) {
+    this.machine = machine;
+    this.config = config;
+    this.path = `${machine.path}/workload`;
+    this.random = sim.stream(this.path);
+    this.startSec = sim.now;
+    this.lastChangeSec = sim.now;
+    this.factor = this.factorFor(hourIndexAt(sim.now));
+    const w = config.weight;
+    this.ioPaths = config.ioBytesPerSec > 0 ? machine.appIoPaths(config) : [];
+    this.ioFlows = this.ioPaths.map((p) =>
+      sim.transfer({ name: `${machine.path}/io/${p.device}`, sizeBytes: Infinity, route: p.hops, weight: w, rateCapBytesPerSec: this.ioDemandBytesPerSec * p.share }),
+    );
+    this.computeFlow =
+      config.cpuDemandCores > 0 ? sim.transfer({ name: `${machine.path}/compute`, sizeBytes: Infinity, route: machine.computeHops(), weight: w, rateCapBytesPerSec: this.cpuDemandCyclesPerSec }) : null;
+  }
+
+  /** Application I/O demanded now, bytes/s (reads + writes). */
+  get ioDemandBytesPerSec(): number {
+    return this.stopped ? 0 : this.config.ioBytesPerSec * this.factor;
+  }
+
+  /** Write demand now, bytes/s: the figure a disk change process can follow. */
+  get writeDemandBytesPerSec(): number {
+    return this.stopped ? 0 : this.config.writeBytesPerSec * this.factor;
+  }
+
+  /** Compute demanded now, cycles/s. */
+  get cpuDemandCyclesPerSec(): number {
+    return this.stopped ? 0 : this.config.cpuDemandCores * this.machine.clockHz * this.factor;
+  }
+
+  get stopped(): boolean {
+    return this.stopSec !== Infinity;
+  }
+
+  /** I/O bytes demanded from the start up to `tSec` (>= the last demand change, i.e. now or later). */
+  demandedIoBytesUntil(tSec: number): number {
+    return this.demandedIoAcc + this.ioDemandBytesPerSec * Math.max(0, tSec - this.lastChangeSec);
+  }
+
+  demandedCpuCyclesUntil(tSec: number): number {
+    return this.demandedCpuAcc + this.cpuDemandCyclesPerSec * Math.max(0, tSec - this.lastChangeSec);
+  }
+
+  /** I/O bytes delivered so far (exact at any instant). */
+  deliveredIoBytes(): number {
+    let sum = 0;
+    for (const f of this.ioFlows) sum += f.bytesDone;
+    return sum;
+  }
+
+  /** Write bytes delivered so far: the delivered I/O times the write fraction of the mix. */
+  deliveredWriteBytes(): number {
+    return this.deliveredIoBytes() * (1 - this.config.readFraction);
+  }
+
+  deliveredCpuCycles(): number {
+    return this.computeFlow === null ? 0 : this.computeFlow.bytesDone;
+  }
+
+  /** Stops the workload now: its flows end and its demand drops to zero. */
+  stop(): void {
+    if (this.stopped) return;
+    this.closeDemandInterval();
+    this.stopSec = this.sim.now;
+    for (const f of this.ioFlows) f.abort('workload stopped');
+    this.computeFlow?.abort('workload stopped');
+  }
+
+  /**
+   * The first hour after `hour` whose demand may differ (null if none ever
+   * will): every hour when jittered, else the next change of multiplier.
+   */
+  nextChangeHour(hour: number): number | null {
+    if (this.stopped) return null;
+    if (this.config.hourlyJitterSigma > 0) return hour + 1;
+    const profile = this.config.profile;
+    for (let h = hour + 1; h <= hour + HOURS_PER_DAY; h++) if (profile.atHour(h) !== profile.atHour(hour)) return h;
+    return null;
+  }
+
+  /** Called by the demand clock at the start of absolute hour `hour`. */
+  enterHour(hour: number): void {
+    if (this.stopped) return;
+    this.setFactor(this.factorFor(hour));
+  }
+
+  /** Multiplier of an hour: the profile's, times a mean-1 log-normal draw (one per hour) when jittered. */
+  private factorFor(hour: number): number {
+    const sigma = this.config.hourlyJitterSigma;
+    const jitter = sigma > 0 ? this.random.logNormal(-(sigma * sigma) / 2, sigma) : 1;
+    return this.config.profile.atHour(hour) * jitter;
+  }
+
+  private setFactor(factor: number): void {
+    this.closeDemandInterval();
+    this.factor = factor;
+    this.ioFlows.forEach((f, i) => f.setRateCap(this.ioDemandBytesPerSec * this.ioPaths[i]!.share));
+    this.computeFlow?.setRateCap(this.cpuDemandCyclesPerSec);
+  }
+
+  private closeDemandInterval(): void {
+    const now = this.sim.now;
+    this.demandedIoAcc = this.demandedIoBytesUntil(now);
+    this.demandedCpuAcc = this.demandedCpuCyclesUntil(now);
+    this.lastChangeSec = now;
+  }
+}
