@@ -7,5 +7,6 @@ export default defineConfig({
     // default reporter); keep the default timeout generous for 2-core CI.
     testTimeout: 60_000,
     pool: 'threads',
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

@@ -14,6 +14,7 @@
  * there, which is usually a step or two.
  */
 import { assert } from './errors.js';
+import { growF64, growI32 } from './typed-arrays.js';
 
 /** Events scheduled at the same time run in this order. */
 export const Priority = {
@@ -65,11 +66,7 @@ export class EventQueue<T> {
     }
     this.time[slot] = time;
     this.order[slot] = priority * SEQ_LIMIT + this.seq++;
-    if (this.n === this.heap.length) {
-      const h = new Int32Array(this.heap.length * 2);
-      h.set(this.heap);
-      this.heap = h;
-    }
+    if (this.n === this.heap.length) this.heap = growI32(this.heap, this.heap.length * 2);
     this.up(this.n++, slot);
   }
 
@@ -125,11 +122,7 @@ export class EventQueue<T> {
 
   private growSlots(): void {
     const size = this.time.length * 2;
-    const time = new Float64Array(size);
-    time.set(this.time);
-    this.time = time;
-    const order = new Float64Array(size);
-    order.set(this.order);
-    this.order = order;
+    this.time = growF64(this.time, size);
+    this.order = growF64(this.order, size);
   }
 }

@@ -6,6 +6,8 @@
  * creation sequence so that two flows finishing at the same instant always
  * complete in the order they started.
  */
+import { doubledSize, growF64, growI32 } from '../engine/typed-arrays.js';
+
 export class CompletionHeap {
   private heap = new Int32Array(64); // flow ids
   private time = new Float64Array(64); // by flow id
@@ -36,11 +38,7 @@ export class CompletionHeap {
     this.time[f] = t;
     this.seq[f] = seq;
     if (i < 0) {
-      if (this.n === this.heap.length) {
-        const h = new Int32Array(this.heap.length * 2);
-        h.set(this.heap);
-        this.heap = h;
-      }
+      if (this.n === this.heap.length) this.heap = growI32(this.heap, this.heap.length * 2);
       this.heap[this.n] = f;
       this.pos[f] = this.n;
       this.up(this.n++);
@@ -105,16 +103,11 @@ export class CompletionHeap {
   }
 
   private growIds(min: number): void {
-    let size = this.pos.length;
-    while (size < min) size *= 2;
-    const pos = new Int32Array(size).fill(-1);
+    const size = doubledSize(this.pos.length, min);
+    const pos = new Int32Array(size).fill(-1); // -1: not in the heap
     pos.set(this.pos);
     this.pos = pos;
-    const time = new Float64Array(size);
-    time.set(this.time);
-    this.time = time;
-    const seq = new Float64Array(size);
-    seq.set(this.seq);
-    this.seq = seq;
+    this.time = growF64(this.time, size);
+    this.seq = growF64(this.seq, size);
   }
 }

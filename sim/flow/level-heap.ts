@@ -8,6 +8,8 @@
  * place: a re-keyed resource pushes a new entry with a new version and stale
  * entries are skipped when popped (lazy deletion).
  */
+import { growF64, growI32, growU8 } from '../engine/typed-arrays.js';
+
 export const SolverEvent = { SATURATE: 0, CAP: 1, CHECK: 2 } as const;
 
 const KIND_SPAN = 2 ** 32;
@@ -115,20 +117,11 @@ export class LevelHeap {
 
   private grow(): void {
     const size = this.levels.length * 2;
-    const levels = new Float64Array(size);
-    levels.set(this.levels);
-    const keys = new Float64Array(size);
-    keys.set(this.keys);
-    const versions = new Int32Array(size);
-    versions.set(this.versions);
-    const ids = new Int32Array(size);
-    ids.set(this.ids);
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.levels = levels;
-    this.keys = keys;
-    this.versions = versions;
-    this.ids = ids;
-    this.kinds = kinds;
+    this.levels = growF64(this.levels, size);
+    this.keys = growF64(this.keys, size);
+    this.versions = growI32(this.versions, size);
+    this.ids = growI32(this.ids, size);
+    this.kinds = growU8(this.kinds, size);
   }
+
 }

@@ -43,6 +43,7 @@
  * recycled through a free list; memory is linear in flows plus resources.
  */
 import { ConfigError, fail } from '../engine/errors.js';
+import { growF64, growI32, growU8 } from '../engine/typed-arrays.js';
 import { LevelHeap, SolverEvent } from './level-heap.js';
 
 const UNTOUCHED = 0; // level as in the old solution (until proven otherwise)
@@ -641,18 +642,3 @@ export class MaxMinSolver {
   }
 }
 
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}

@@ -12,6 +12,7 @@
  */
 import { ConfigError, assert, describeValue, fail, requireNonNegative, requirePositive } from '../engine/errors.js';
 import { Priority } from '../engine/event-queue.js';
+import { doubledSize, growF64 } from '../engine/typed-arrays.js';
 import { SimEvent, type Scheduler } from '../engine/events.js';
 import { CompletionHeap } from './completion-heap.js';
 import { MaxMinSolver } from './maxmin.js';
@@ -400,17 +401,11 @@ export class FlowNetwork {
   }
 
   private growSlots(min: number): void {
-    let n = this.sRate.length;
-    while (n < min) n *= 2;
-    const grow = (a: Float64Array): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    this.sRate = grow(this.sRate);
-    this.sDone = grow(this.sDone);
-    this.sLastT = grow(this.sLastT);
-    this.sSize = grow(this.sSize);
-    this.sSeq = grow(this.sSeq);
+    const n = doubledSize(this.sRate.length, min);
+    this.sRate = growF64(this.sRate, n);
+    this.sDone = growF64(this.sDone, n);
+    this.sLastT = growF64(this.sLastT, n);
+    this.sSize = growF64(this.sSize, n);
+    this.sSeq = growF64(this.sSeq, n);
   }
 }

@@ -15,6 +15,7 @@
  * only touched when its current bucket closes.
  */
 import { fail } from '../engine/errors.js';
+import { growF64 } from '../engine/typed-arrays.js';
 
 export interface UsageSeries {
   bucketSec: number;
@@ -171,11 +172,7 @@ export class UsageLog {
 
   private grow(): void {
     const size = this.lastT.length * 2;
-    const g = (a: Float64Array): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
+    const g = (a: Float64Array): Float64Array<ArrayBuffer> => growF64(a, size);
     this.lastT = g(this.lastT);
     this.load = g(this.load);
     this.cap = g(this.cap);
