@@ -15,3 +15,8 @@ export type { FlowResult, Hop, LoadListener, ResourceOptions, TransferOptions } 
 export type { UsageSeries } from './flow/usage-log.js';
 export * from './estate/index.js';
 export * from './workload/index.js';
+export * from './snapshot/index.js';
+export * from './platform/index.js';
+export * from './disk/index.js';
+export * from './guest/index.js';
+export * from './tracking/index.js';

@@ -15,7 +15,7 @@ import type { ContentSpace } from './content-space.js';
 import type { TemplatePool } from './template-pool.js';
 import { VirtualDisk, type Provisioning } from './virtual-disk.js';
 
-export interface VmDiskSpec {
+export interface VmDiskContentSpec {
   /** Component path, e.g. `vm/sql-01/disk/0`. */
   name: string;
   provisionedBytes: number;
@@ -43,7 +43,7 @@ export interface BuiltVmDisk {
   layout: VmDiskLayout;
 }
 
-export function buildVmDisk(spec: VmDiskSpec, pool: TemplatePool, space: ContentSpace): BuiltVmDisk {
+export function buildVmDisk(spec: VmDiskContentSpec, pool: TemplatePool, space: ContentSpace): BuiltVmDisk {
   const chunkSizeBytes = space.chunkSizeBytes;
   if (pool.chunkSizeBytes !== chunkSizeBytes) {
     throw new ConfigError(spec.name, 'chunkSizeBytes', pool.chunkSizeBytes, `equal the content space's ${chunkSizeBytes}`);
