@@ -20,3 +20,4 @@ export * from './platform/index.js';
 export * from './disk/index.js';
 export * from './guest/index.js';
 export * from './tracking/index.js';
+export * from './world/index.js';

@@ -1,0 +1,74 @@
+/**
+ * The strategy protocol (STYLE.md principle 10: narrow plug-in protocols).
+ *
+ * A backup design is a set of processes that drive the world only through
+ * its platform APIs, its estate resources and the repository. It declares
+ * what it can do as data (`DesignCapabilities`), says before the run what it
+ * cannot protect and why (`plan`), and records what its jobs did in a
+ * `BackupRecorder`. The runner, the results and the report read these; none
+ * of them switches on a concrete design, and `sim/` never names one.
+ */
+import type { ProtectedMachine, World } from '../sim/world/world.js';
+import type { BackupRecorder } from './recorder.js';
+
+/** How a design is built from its options (scenario `designs[i]`). */
+export type DesignFactory<O> = (name: string, options: O) => BackupDesign;
+
+export type DesignFamily = 'agent' | 'cdp' | 'proxy-image';
+
+/** Restores a design can deliver from its backups. */
+export type RestoreKind = 'vm' | 'disk' | 'file' | 'application-item' | 'instant-recovery' | 'virtual-lab' | 'verification' | 'point-in-time';
+
+/** Where a design dedupes: at the source (agent/proxy), at the target, or not at all. */
+export type DedupePlacement = 'none' | 'source' | 'target';
+
+/** The kind of backup target (estate `targets[i].kind`). */
+export type TargetKind = 'disk' | 'dedupe-appliance' | 'tape';
+
+/** How a design reaches application consistency, if at all. */
+export type ConsistencyRoute = 'agent-hook' | 'guest-tools' | 'none';
+
+export interface DesignCapabilities {
+  family: DesignFamily;
+  /** Platform versions (PLATFORM_VERSIONS keys, `physical` included) whose machines it can protect. */
+  platforms: readonly string[];
+  targets: readonly TargetKind[];
+  dedupe: readonly DedupePlacement[];
+  restores: readonly RestoreKind[];
+  /** How it asks applications to make their data consistent. */
+  consistency: ConsistencyRoute;
+}
+
+/** A machine the design will not protect, and why (an outcome, shown in results and report). */
+export interface Unprotected {
+  machine: string;
+  reason: string;
+}
+
+/** What a design will do with a world, decided before the run. */
+export interface DesignPlan {
+  protect: readonly ProtectedMachine[];
+  unprotected: readonly Unprotected[];
+}
+
+export interface DesignContext {
+  world: World;
+  recorder: BackupRecorder;
+  /** The run ends here; schedules do not start jobs past it. */
+  endSec: number;
+}
+
+export interface BackupDesign {
+  /** The design's name in the scenario (`designs[i].name`). */
+  readonly name: string;
+  readonly capabilities: DesignCapabilities;
+  /**
+   * Decides, before the run, which machines the design protects. Limits of
+   * the design or the platforms (no agent for a platform, no image API on a
+   * physical server, a target it cannot write) are `unprotected` entries,
+   * never exceptions. Nonsense options are ConfigErrors.
+   */
+  plan(world: World): DesignPlan;
+  /** Starts the design's processes (schedulers, jobs) for the planned machines. */
+  start(ctx: DesignContext, plan: DesignPlan): void;
+}

@@ -1,0 +1,92 @@
+/**
+ * What backup jobs did, as plain data: one record per job, one per restore
+ * point, one per snapshot, one per restore. Strategies append to it; the
+ * results are computed from it and from the estate's resources, never by a
+ * strategy stating its own figures.
+ */
+import type { Unprotected } from './protocol.js';
+
+export type JobKind = 'full' | 'incremental' | 'synthetic-full' | 'initial-sync' | 'cdp-stream' | 'near-cdp-sync' | 'tape-copy';
+
+/** The consistency a restore point holds, as the guest model classified it. */
+export type ConsistencyLabel = 'application-consistent' | 'crash-consistent' | 'damaged' | 'unknown';
+
+export type JobOutcome =
+  | { state: 'done' }
+  | { state: 'failed'; reason: string }
+  /** The platform could not do what was asked, and the job did something else (full instead of incremental...). */
+  | { state: 'degraded'; reason: string };
+
+export interface JobRecord {
+  design: string;
+  /** `vm/web-017` or `physical/db-01`. */
+  machine: string;
+  kind: JobKind;
+  startSec: number;
+  endSec: number;
+  outcome: JobOutcome;
+  /** Bytes read from production storage. */
+  bytesRead: number;
+  /** Bytes that crossed the network to the target. */
+  bytesSent: number;
+  /** Bytes of the protected data this point represents (logical). */
+  bytesLogical: number;
+  /** New physical bytes stored at the target. */
+  bytesStored: number;
+  /** CPU spent on the backup, cycles, by where it ran. */
+  cpuCycles: { guest: number; host: number; proxy: number; target: number };
+  consistency: ConsistencyLabel;
+  /** Restore point created, if any. */
+  restorePointId: string | null;
+  /** Snapshot used, if any. */
+  snapshot: SnapshotRecord | null;
+  /** Facts worth showing: `cbt-reset: full read`, `vcb: holding area 40 GB`... */
+  notes: string[];
+}
+
+export interface SnapshotRecord {
+  kind: string;
+  createdSec: number;
+  deletedSec: number;
+  /** Extra I/O the snapshot cost production (COW copies, consolidation), bytes. */
+  extraIoBytes: number;
+  consolidationSec: number;
+  stunSec: number;
+  lost: boolean;
+}
+
+export interface RestoreRecord {
+  design: string;
+  machine: string;
+  kind: string;
+  /** The recovery point restored (its time). */
+  pointSec: number;
+  requestedSec: number;
+  /** When service was back (instant recovery: when the VM ran from the backup). */
+  serviceSec: number;
+  /** When the restore had fully finished (instant recovery: migration back done). */
+  completeSec: number;
+  outcome: { state: 'done'; verified: boolean } | { state: 'failed'; reason: string } | { state: 'unsupported'; reason: string };
+  bytesRead: number;
+}
+
+export class BackupRecorder {
+  readonly jobs: JobRecord[] = [];
+  readonly restores: RestoreRecord[] = [];
+  readonly unprotected: Unprotected[] = [];
+  /** Proxy holding-area peak per proxy path, bytes (VCB). */
+  readonly holdingAreaPeakBytes = new Map<string, number>();
+
+  job(record: JobRecord): void {
+    this.jobs.push(record);
+  }
+
+  restore(record: RestoreRecord): void {
+    this.restores.push(record);
+  }
+
+  noteHoldingArea(proxyPath: string, bytes: number): void {
+    const prev = this.holdingAreaPeakBytes.get(proxyPath) ?? 0;
+    if (bytes > prev) this.holdingAreaPeakBytes.set(proxyPath, bytes);
+  }
+}
