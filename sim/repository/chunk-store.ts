@@ -1,0 +1,265 @@
+/**
+ * The chunk store: every block the repository holds, in typed arrays.
+ *
+ * A stored block lives in a numbered slot (slot 0 stands for the zero block,
+ * which is never stored). Per slot the store keeps one record: a reference
+ * count (how many entries of backup files point at it), the container it was
+ * written in (the write batch, for fragmentation), flags and chunk count, and
+ * the content ids of its chunks (what a restore gets back): 16 bytes for a
+ * one-chunk block. Physical bytes are not stored: they follow from the
+ * block's fingerprint (compression.ts).
+ *
+ * A night of an estate's backups touches ~10^7 blocks of a store of ~10^8,
+ * far beyond any cache, so the record is one interleaved array entry (one
+ * cache line serves every field), and work that touches many records (the
+ * collector) sweeps them in slot order. Freed slots are reused
+ * (slot-allocator.ts), so memory follows the live blocks.
+ *
+ * Two classes of stored block: indexed ones (written by a deduplicating
+ * ingest; later copies of the same content become references to them) and
+ * plain ones (written without dedupe, or copied by a transform on a plain
+ * repository; the index never sees them, so equal content may be stored many
+ * times, as on a plain file-system repository).
+ *
+ * A block whose count drops to zero stays stored (and findable, if indexed)
+ * until garbage collection frees it, as in Proxmox's mark-and-sweep GC: an
+ * aborted backup's blocks survive to dedupe its retry. Dropping a reference is
+ * logged, not applied: `settle()` applies the log sorted by slot, sweeping the
+ * records in address order, and hands the blocks left unreferenced to the
+ * collector (or keeps them as candidates). Reference counts and
+ * `unreferencedBlocks` are exact only after settling; everything that reads
+ * them settles first.
+ */
+import { fail } from '../engine/errors.js';
+import type { CompressionModel } from './compression.js';
+import { fingerprintOf } from './fingerprint.js';
+import type { RadixSorter } from './radix-sort.js';
+import { SlotAllocator } from './slot-allocator.js';
+import { U32Stack } from './u32-stack.js';
+
+/** The slot every zero block maps to; never stored, never counted. */
+export const ZERO_SLOT = 0;
+
+const LIVE = 1;
+const INDEXED = 2;
+const CORRUPT = 4;
+const QUEUED = 8;
+
+// Record fields: [references, container, flags | chunk count << 8, content ids...].
+const REFS = 0;
+const CONTAINER = 1;
+const FLAGS = 2;
+const IDS = 3;
+const LENGTH_SHIFT = 8;
+const FLAG_MASK = 0xff;
+
+export class ChunkStore {
+  /** Live stored blocks. */
+  storedBlocks = 0;
+  /** Bytes the stored blocks occupy after compression. */
+  physicalBytes = 0;
+  /** Bytes the stored blocks hold before compression (each counted once). */
+  storedLogicalBytes = 0;
+  /** Sum over every reference of the referenced block's logical bytes. */
+  referencedLogicalBytes = 0;
+  /** Live blocks with no reference, waiting for garbage collection (exact once settled). */
+  unreferencedBlocks = 0;
+
+  private readonly stride: number;
+  private readonly slots = new SlotAllocator();
+  private records: Uint32Array;
+  private readonly decrements = new U32Stack();
+  private readonly candidates = new U32Stack();
+  private candidatesSorted = true;
+
+  constructor(
+    readonly chunksPerBlock: number,
+    readonly chunkSizeBytes: number,
+    private readonly compression: CompressionModel,
+    expectedBlocks: number,
+  ) {
+    this.stride = IDS + chunksPerBlock;
+    this.records = new Uint32Array((Math.max(16, expectedBlocks) + 1) * this.stride);
+  }
+
+  /** One past the highest slot ever used: every live slot is below it. */
+  get slotLimit(): number {
+    return this.slots.limit;
+  }
+
+  /** Bytes held by the store's arrays (for memory figures). */
+  get byteLength(): number {
+    return this.records.byteLength + this.slots.byteLength + this.decrements.byteLength + this.candidates.byteLength;
+  }
+
+  /**
+   * Stores a non-zero block of `length` chunks copied from `src[offset, ...)`,
+   * unreferenced (the caller adds references, or queues an orphan).
+   */
+  allocate(src: Uint32Array, offset: number, length: number, physicalBytes: number, container: number, indexed: boolean): number {
+    const slot = this.slots.take();
+    if ((slot + 1) * this.stride > this.records.length) this.growRecords();
+    const r = this.records;
+    const at = slot * this.stride;
+    if ((r[at + FLAGS]! & LIVE) !== 0) fail(`slot ${slot} is already stored`);
+    r[at + REFS] = 0;
+    r[at + CONTAINER] = container;
+    r[at + FLAGS] = (indexed ? LIVE | INDEXED : LIVE) | (length << LENGTH_SHIFT);
+    for (let j = 0; j < length; j++) r[at + IDS + j] = src[offset + j]!;
+    for (let j = length; j < this.chunksPerBlock; j++) r[at + IDS + j] = 0;
+    const logical = length * this.chunkSizeBytes;
+    this.storedBlocks++;
+    this.unreferencedBlocks++;
+    this.storedLogicalBytes += logical;
+    this.physicalBytes += physicalBytes;
+    return slot;
+  }
+
+  /** Frees a settled, unreferenced block (the caller also removes it from a hashed index); returns its physical bytes. */
+  release(slot: number): number {
+    const at = slot * this.stride;
+    const flags = this.records[at + FLAGS]!;
+    if ((flags & LIVE) === 0 || this.records[at + REFS] !== 0) fail(`release of slot ${slot}: not live or still referenced`);
+    const physical = this.physicalBytesOf(slot);
+    this.physicalBytes -= physical;
+    this.storedLogicalBytes -= this.logicalBytesOf(slot);
+    this.storedBlocks--;
+    this.unreferencedBlocks--;
+    this.records[at + FLAGS] = 0;
+    this.slots.giveBack(slot);
+    return physical;
+  }
+
+  ref(slot: number): void {
+    const at = slot * this.stride;
+    const n = this.records[at + REFS]!;
+    if (n === 0) this.unreferencedBlocks--;
+    this.records[at + REFS] = n + 1;
+    this.referencedLogicalBytes += this.logicalBytesOf(slot);
+  }
+
+  /** Drops one reference, applied at the next settle. */
+  unref(slot: number): void {
+    this.decrements.push(slot);
+    this.referencedLogicalBytes -= this.chunksPerBlock === 1 ? this.chunkSizeBytes : this.logicalBytesOf(slot);
+  }
+
+  /** Makes an unreferenced block (an orphan left by an aborted backup) a candidate for the collector. */
+  enqueue(slot: number): void {
+    const at = slot * this.stride + FLAGS;
+    const flags = this.records[at]!;
+    if ((flags & QUEUED) !== 0) return;
+    this.records[at] = flags | QUEUED;
+    if (this.candidates.length > 0 && this.candidates.top > slot) this.candidatesSorted = false;
+    this.candidates.push(slot);
+  }
+
+  /**
+   * Applies the logged reference drops in slot order. A block left
+   * unreferenced goes to `free` if given (the collector, while its record is
+   * still in cache), else becomes a candidate.
+   */
+  settle(sorter: RadixSorter, free?: (slot: number) => void): void {
+    const n = this.decrements.length;
+    if (n === 0) return;
+    const log = this.decrements.takeAll();
+    sorter.sort(log, n);
+    const r = this.records;
+    for (let i = 0; i < n; i++) {
+      const slot = log[i]!;
+      const at = slot * this.stride + REFS;
+      const refs = r[at]!;
+      if (refs === 0) fail(`slot ${slot} lost more references than it had`);
+      r[at] = refs - 1;
+      if (refs !== 1) continue;
+      this.unreferencedBlocks++;
+      if (free === undefined || (r[slot * this.stride + FLAGS]! & QUEUED) !== 0) this.enqueue(slot);
+      else free(slot);
+    }
+  }
+
+  /** Hands every candidate to `visit`, in slot order, and empties the list (call settle first). */
+  drainCandidates(sorter: RadixSorter, visit: (slot: number) => void): void {
+    const list = this.candidates.takeAll();
+    if (!this.candidatesSorted) sorter.sort(list, list.length);
+    this.candidatesSorted = true;
+    for (const slot of list) {
+      this.records[slot * this.stride + FLAGS]! &= ~QUEUED;
+      visit(slot);
+    }
+  }
+
+  isLive(slot: number): boolean {
+    return (this.flags(slot) & LIVE) !== 0;
+  }
+
+  isIndexed(slot: number): boolean {
+    return (this.flags(slot) & INDEXED) !== 0;
+  }
+
+  isCorrupt(slot: number): boolean {
+    return (this.flags(slot) & CORRUPT) !== 0;
+  }
+
+  /** Fault injection: the block's bytes on disk no longer match its fingerprint. */
+  markCorrupt(slot: number): void {
+    if (!this.isLive(slot)) fail(`corrupting slot ${slot}, which is not stored`);
+    this.records[slot * this.stride + FLAGS]! |= CORRUPT;
+  }
+
+  /** The block's reference count (exact once settled). */
+  refCount(slot: number): number {
+    return this.records[slot * this.stride + REFS]!;
+  }
+
+  containerOf(slot: number): number {
+    return this.records[slot * this.stride + CONTAINER]!;
+  }
+
+  lengthOf(slot: number): number {
+    return this.records[slot * this.stride + FLAGS]! >>> LENGTH_SHIFT;
+  }
+
+  logicalBytesOf(slot: number): number {
+    return this.lengthOf(slot) * this.chunkSizeBytes;
+  }
+
+  fingerprintOfSlot(slot: number): number {
+    return fingerprintOf(this.records, slot * this.stride + IDS, this.lengthOf(slot));
+  }
+
+  physicalBytesOf(slot: number): number {
+    return this.compression.physicalBytes(this.fingerprintOfSlot(slot), this.logicalBytesOf(slot));
+  }
+
+  /** True when the slot holds exactly the `length` ids at `src[offset, ...)`. */
+  holds(slot: number, src: Uint32Array, offset: number, length: number): boolean {
+    const at = slot * this.stride;
+    if (this.records[at + FLAGS]! >>> LENGTH_SHIFT !== length) return false;
+    for (let j = 0; j < length; j++) if (this.records[at + IDS + j] !== src[offset + j]) return false;
+    return true;
+  }
+
+  /** Copies the block's content ids to `out[outOffset, ...)`; returns how many. */
+  copyContent(slot: number, out: Uint32Array, outOffset: number): number {
+    const length = this.lengthOf(slot);
+    const at = slot * this.stride + IDS;
+    for (let j = 0; j < length; j++) out[outOffset + j] = this.records[at + j]!;
+    return length;
+  }
+
+  private flags(slot: number): number {
+    return this.records[slot * this.stride + FLAGS]! & FLAG_MASK;
+  }
+
+  /** Content id of the block's first chunk. */
+  firstIdOf(slot: number): number {
+    return this.records[slot * this.stride + IDS]!;
+  }
+
+  private growRecords(): void {
+    const records = new Uint32Array(this.records.length * 2);
+    records.set(this.records);
+    this.records = records;
+  }
+}

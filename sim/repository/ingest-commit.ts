@@ -1,0 +1,200 @@
+/**
+ * commit and abort: the second phase of a backup.
+ *
+ * A commit stores the plan's new blocks in one new container (its write
+ * batch), then records the restore point and adds its references. Nothing
+ * becomes a restore point unless every block is stored: if the target fills
+ * up, or an abort says only part of the data arrived, the blocks that did
+ * arrive stay stored but unreferenced (Proxmox keeps an aborted backup's
+ * chunks until GC, and they dedupe its retry) and no point is recorded.
+ */
+import { fail } from '../engine/errors.js';
+import { swapIntoDense, type DeltaMap } from './block-maps.js';
+import { ZERO_SLOT } from './chunk-store.js';
+import { headOf, type ChainRecord, type PointFile, type PointRecord } from './catalog.js';
+import type { PlanInternals } from './ingest-plan.js';
+import type { AbortOutcome, CommitOutcome } from './ingest-types.js';
+import { NEW } from './planned-disk.js';
+import { emptyIo, emptyMoveCost, moveBlock, type FileMoveCost, type RepositoryIo } from './repository-io.js';
+import { describePoint } from './restore-point-info.js';
+import { SlotResolver } from './slot-resolver.js';
+import { blockBytes, nonZeroOf, type RepositoryState } from './state.js';
+
+export function commitPlan<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): CommitOutcome<L> {
+  checkStillCurrent(state, internals);
+  const { plan, disks } = internals;
+  const io = emptyIo();
+  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io);
+  const missingBlocks = resolver.countMissing(disks);
+  if (missingBlocks > 0) return { state: 'blocks-collected', missingBlocks };
+  const slots: Uint32Array[] = [];
+  for (const d of disks) {
+    const out = new Uint32Array(d.blocks.length);
+    for (let i = 0; i < out.length && !resolver.full; i++) out[i] = resolver.resolve(d, i);
+    slots.push(out);
+  }
+  if (resolver.full) return { state: 'out-of-capacity', ...leaveOrphans(state, resolver, io) };
+  const point = recordPoint(state, internals, slots, resolver.newPhysicalBytes, io);
+  return { state: 'committed', point: describePoint(point, state.options.chunkSizeBytes), newBlocks: resolver.stored.length, newPhysicalBytes: resolver.newPhysicalBytes, io };
+}
+
+/**
+ * Aborts a planned backup after the first `arrivedBlocks` of the blocks it
+ * sends reached the target (in plan order). Those that were new stay stored,
+ * unreferenced.
+ */
+export function abortPlan(state: RepositoryState<string>, internals: PlanInternals<string>, arrivedBlocks: number): AbortOutcome {
+  const { plan, disks } = internals;
+  if (!(Number.isSafeInteger(arrivedBlocks) && arrivedBlocks >= 0 && arrivedBlocks <= plan.traffic.blocksSent)) {
+    fail(`abort of plan ${plan.planId}: arrivedBlocks ${arrivedBlocks} outside [0, ${plan.traffic.blocksSent}]`);
+  }
+  const io = emptyIo();
+  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io);
+  let left = arrivedBlocks;
+  for (const d of disks) {
+    for (let i = 0; i < d.verdicts.length && left > 0 && !resolver.full; i++) {
+      const v = d.verdicts[i]!;
+      const sent = v !== ZERO_SLOT && (plan.placement !== 'source' || v === NEW);
+      if (!sent) continue;
+      left--;
+      resolver.resolve(d, i);
+    }
+  }
+  return { state: 'aborted', ...leaveOrphans(state, resolver, io) };
+}
+
+/** Blocks stored without a point: queued for the collector, still found by dedupe until it runs. */
+function leaveOrphans(state: RepositoryState<string>, resolver: SlotResolver, io: RepositoryIo): { orphanBlocks: number; orphanPhysicalBytes: number; io: RepositoryIo } {
+  for (const slot of resolver.stored.view()) state.store.enqueue(slot);
+  return { orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
+}
+
+/** Commit-time guard: nothing may have moved the machine's chain since the plan (two backups of one machine at once). */
+function checkStillCurrent(state: RepositoryState<string>, internals: PlanInternals<string>): void {
+  const { plan, target } = internals;
+  const latest = state.catalog.machines.get(plan.machine)?.latestTimeSec ?? -Infinity;
+  if (!(plan.timeSec > latest)) fail(`commit of plan ${plan.planId} for ${plan.machine}: a point at ${latest} s was committed since; plan again`);
+  if (target.chain === null) return;
+  const current = state.catalog.currentChain(plan.machine);
+  if (current !== target.chain || headOf(current) !== target.base) {
+    fail(`commit of plan ${plan.planId} for ${plan.machine}: its chain changed since the plan (another backup or a synthetic full); plan again`);
+  }
+}
+
+function recordPoint<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>, slots: Uint32Array[], written: number, io: RepositoryIo): PointRecord<L> {
+  const { plan, target, disks } = internals;
+  const catalog = state.catalog;
+  const machine = catalog.machine(plan.machine);
+  const chain: ChainRecord<L> = target.chain ?? startChain(state, internals);
+  const base = target.base;
+  const point: PointRecord<L> = {
+    id: catalog.newPointId(),
+    machine: plan.machine,
+    timeSec: plan.timeSec,
+    consistency: plan.consistency,
+    kind: plan.kind,
+    chain,
+    file: { form: 'full', dense: [] },
+    diskLogicalBytes: [],
+    writtenPhysicalBytes: written,
+    moveCost: null,
+  };
+  const deltas: DeltaMap[] = disks.map((d, i) => ({ blocks: d.blocks, slots: slots[i]! }));
+  point.file = base === null ? fullFile(chain, deltas) : chain.mode === 'reverse' ? reverseStep(state, chain, deltas, io) : { form: 'forward-increment', deltas };
+  if (point.file.form === 'forward-increment') point.moveCost = moveCostOf(state, internals, slots);
+  for (const delta of deltas) {
+    const s = delta.slots;
+    for (let j = 0; j < s.length; j++) if (s[j] !== ZERO_SLOT) state.store.ref(s[j]!);
+  }
+  updateLogicalBytes(state, chain, point, base, deltas);
+  chain.points.push(point);
+  if (chain.mode === 'reverse' || base === null) chain.anchor = chain.points.length - 1;
+  machine.latestTimeSec = plan.timeSec;
+  catalog.points.set(point.id, point);
+  return point;
+}
+
+function startChain<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): ChainRecord<L> {
+  const machine = state.catalog.machine(internals.plan.machine);
+  const previous = machine.chains[machine.chains.length - 1];
+  if (previous !== undefined) previous.open = false;
+  const chain: ChainRecord<L> = {
+    id: state.catalog.newChainId(),
+    machine: machine.name,
+    mode: internals.target.chainMode,
+    disks: internals.disks.map((d) => d.disk),
+    points: [],
+    anchor: 0,
+    open: true,
+    headNonZero: [],
+  };
+  machine.chains.push(chain);
+  return chain;
+}
+
+function fullFile(chain: ChainRecord<string>, deltas: DeltaMap[]): PointFile {
+  return {
+    form: 'full',
+    dense: deltas.map((delta, i) => {
+      const dense = new Uint32Array(chain.disks[i]!.blockCount);
+      for (let j = 0; j < delta.blocks.length; j++) dense[delta.blocks[j]!] = delta.slots[j]!;
+      return dense;
+    }),
+  };
+}
+
+/** Reverse incremental: the new blocks go into the full; the blocks they replace become the previous point's rollback. */
+function reverseStep(state: RepositoryState<string>, chain: ChainRecord<string>, deltas: DeltaMap[], io: RepositoryIo): PointFile {
+  const previous = headOf(chain);
+  if (previous.file.form !== 'full') fail(`reverse chain ${chain.id}: newest point ${previous.id} holds no full`);
+  const dense = previous.file.dense;
+  const rollbacks = deltas.map((delta, i) => swapIntoDense(dense[i]!, delta));
+  for (const r of rollbacks) for (const old of r.slots) if (old !== ZERO_SLOT) moveBlock(io, state.store, old, state.options.transforms);
+  previous.file = { form: 'reverse-increment', deltas: rollbacks };
+  return { form: 'full', dense };
+}
+
+/** Keeps the chain's head bitmap and the point's logical sizes exact. */
+function updateLogicalBytes<L extends string>(state: RepositoryState<L>, chain: ChainRecord<L>, point: PointRecord<L>, base: PointRecord<L> | null, deltas: DeltaMap[]): void {
+  const chunkBytes = state.options.chunkSizeBytes;
+  chain.disks.forEach((disk, i) => {
+    if (base === null) {
+      const { bits, logicalBytes } = nonZeroOf((point.file as { dense: Uint32Array[] }).dense[i]!, disk, chunkBytes);
+      chain.headNonZero[i] = bits;
+      point.diskLogicalBytes.push(logicalBytes);
+      return;
+    }
+    const head = chain.headNonZero[i]!;
+    let logical = base.diskLogicalBytes[i]!;
+    const { blocks, slots } = deltas[i]!;
+    for (let j = 0; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      const nonZero = slots[j] !== ZERO_SLOT;
+      if (head.assign(b, nonZero)) logical += (nonZero ? 1 : -1) * blockBytes(disk, b, chunkBytes);
+    }
+    point.diskLogicalBytes.push(logical);
+  });
+}
+
+/** The cost of later moving the increment's blocks, from what the plan already knows (sizes) and the placement (class). */
+function moveCostOf(state: RepositoryState<string>, internals: PlanInternals<string>, slots: Uint32Array[]): FileMoveCost {
+  const cost = emptyMoveCost();
+  const indexed = internals.plan.placement !== 'none';
+  const chunkBytes = state.options.chunkSizeBytes;
+  internals.disks.forEach((d, i) => {
+    const s = slots[i]!;
+    for (let j = 0; j < s.length; j++) {
+      if (s[j] === ZERO_SLOT) continue;
+      const physical = d.physicalBytes[j]!;
+      if (!indexed) {
+        cost.plainBlocks++;
+        cost.plainPhysicalBytes += physical;
+        continue;
+      }
+      cost.indexedBlocks++;
+      cost.indexedPhysicalBytes += physical;
+      cost.indexedLogicalBytes += d.lengthAt(j) * chunkBytes;
+    }
+  });
+  return cost;
+}

@@ -1,0 +1,76 @@
+/**
+ * Finds blocks that repeat within one backup, so a plan counts a block that
+ * appears twice (the same file copied inside a VM, two disks cloned from one
+ * image) as sent and stored once, the way a deduplicating stream does.
+ *
+ * A small open-addressing table owned by the repository and reused by every
+ * plan. An entry is [plan stamp, fingerprint, disk, position] side by side, so
+ * a probe reads one cache line and compares content only on a fingerprint
+ * match; the stamp means starting a plan clears nothing, and planning an
+ * incremental of a few thousand blocks costs no allocation.
+ */
+import { ConfigError } from '../engine/errors.js';
+
+export interface BlockSource {
+  /** Content ids, `chunksPerBlock` per listed block. */
+  readonly content: Uint32Array;
+  /** Chunks in each listed block (a disk's last block may be short). */
+  lengthAt(position: number): number;
+}
+
+const STAMP = 0;
+const KEY = 1;
+const DISK = 2;
+const POS = 3;
+const WIDTH = 4;
+
+export class RepeatFinder {
+  private entries = new Uint32Array(0);
+  private mask = 0;
+  private generation = 0;
+  private sources: readonly BlockSource[] = [];
+
+  constructor(private readonly chunksPerBlock: number) {}
+
+  /** Starts a plan over these disks, with room for `maxBlocks` distinct blocks. */
+  begin(sources: readonly BlockSource[], maxBlocks: number): void {
+    this.sources = sources;
+    let size = 64;
+    while (size < 2 * maxBlocks) size *= 2;
+    if (size > 2 ** 28) throw new ConfigError('repository', 'blocks per backup', maxBlocks, 'stay below 2^27');
+    if (size * WIDTH > this.entries.length || this.generation === 0xffff_ffff) {
+      this.entries = new Uint32Array(Math.max(size * WIDTH, this.entries.length));
+      this.generation = 0;
+    }
+    this.mask = size - 1;
+    this.generation++;
+  }
+
+  /** True when the block at (disk, position) equals one seen earlier in this plan; records it otherwise. */
+  seenBefore(fingerprint: number, disk: number, position: number): boolean {
+    const e = this.entries;
+    const gen = this.generation;
+    const mask = this.mask;
+    for (let p = fingerprint & mask; ; p = (p + 1) & mask) {
+      const at = p * WIDTH;
+      if (e[at + STAMP] !== gen) {
+        e[at + STAMP] = gen;
+        e[at + KEY] = fingerprint;
+        e[at + DISK] = disk;
+        e[at + POS] = position;
+        return false;
+      }
+      if (e[at + KEY] === fingerprint && this.sameBlock(e[at + DISK]!, e[at + POS]!, disk, position)) return true;
+    }
+  }
+
+  private sameBlock(d1: number, p1: number, d2: number, p2: number): boolean {
+    const a = this.sources[d1]!;
+    const b = this.sources[d2]!;
+    const length = a.lengthAt(p1);
+    if (length !== b.lengthAt(p2)) return false;
+    const k = this.chunksPerBlock;
+    for (let j = 0; j < length; j++) if (a.content[p1 * k + j] !== b.content[p2 * k + j]) return false;
+    return true;
+  }
+}

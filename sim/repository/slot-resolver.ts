@@ -1,0 +1,90 @@
+/**
+ * Turns a plan's verdicts into stored blocks at commit time, for the commit
+ * and for an abort's partial data alike.
+ *
+ * If nothing changed the index since the plan was made, its verdicts are
+ * exact and are used as they are. Otherwise (other backups committed, or GC
+ * ran) every block is looked up again: content stored meanwhile by a
+ * concurrent backup becomes a duplicate, and a block the plan counted on may
+ * have been collected.
+ */
+import { ZERO_SLOT } from './chunk-store.js';
+import type { DedupePlacement } from './ingest-types.js';
+import { NEW, REPEAT, type PlannedDisk } from './planned-disk.js';
+import { writeBlock, type RepositoryIo } from './repository-io.js';
+import type { RepositoryState } from './state.js';
+import { U32Stack } from './u32-stack.js';
+
+export class SlotResolver {
+  /** Blocks this resolver stored, in order (unreferenced until the caller adds references). */
+  readonly stored = new U32Stack();
+  newPhysicalBytes = 0;
+  /** True once a block did not fit in the repository's capacity. */
+  full = false;
+  private readonly exact: boolean;
+
+  constructor(
+    private readonly state: RepositoryState<string>,
+    private readonly placement: DedupePlacement,
+    planIndexVersion: number,
+    private readonly container: number,
+    private readonly io: RepositoryIo,
+  ) {
+    this.exact = planIndexVersion === state.indexVersion;
+  }
+
+  /**
+   * Number of blocks source dedupe skipped that are no longer stored. Such
+   * blocks never crossed the network, so the point cannot be completed.
+   */
+  countMissing(disks: readonly PlannedDisk[]): number {
+    if (this.exact || this.placement !== 'source') return 0;
+    let missing = 0;
+    for (const d of disks) {
+      for (let i = 0; i < d.verdicts.length; i++) {
+        const v = d.verdicts[i]!;
+        if (v === ZERO_SLOT || v === NEW || v === REPEAT) continue;
+        if (this.lookup(d, i) === 0) missing++;
+      }
+    }
+    return missing;
+  }
+
+  /** The stored block for position i of a planned disk, storing it if needed; 0 for a zero block, -1 once full. */
+  resolve(d: PlannedDisk, i: number): number {
+    const v = d.verdicts[i]!;
+    if (v === ZERO_SLOT) return ZERO_SLOT;
+    if (this.placement === 'none') return this.store(d, i, false);
+    if (this.exact && v !== NEW && v !== REPEAT) return v;
+    if (this.exact && v === NEW) return this.store(d, i, true);
+    const found = this.lookup(d, i);
+    return found !== 0 ? found : this.store(d, i, true);
+  }
+
+  private lookup(d: PlannedDisk, i: number): number {
+    const k = this.state.options.chunksPerBlock;
+    const length = k === 1 ? 1 : d.lengthAt(i);
+    return this.state.index.find(d.content, i * k, length, d.fingerprints[i]!);
+  }
+
+  private store(d: PlannedDisk, i: number, indexed: boolean): number {
+    const { store, index, options } = this.state;
+    const k = options.chunksPerBlock;
+    const length = k === 1 ? 1 : d.lengthAt(i);
+    const fingerprint = d.fingerprints[i]!;
+    const physical = d.physicalBytes[i]!;
+    if (store.physicalBytes + physical > options.capacityBytes) {
+      this.full = true;
+      return -1;
+    }
+    const slot = store.allocate(d.content, i * k, length, physical, this.container, indexed);
+    if (indexed) {
+      index.insert(slot, fingerprint);
+      this.state.indexVersion++;
+    }
+    this.stored.push(slot);
+    this.newPhysicalBytes += physical;
+    writeBlock(this.io, physical);
+    return slot;
+  }
+}

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BlockBits } from '../sim/repository/block-bits.js';
+import { RadixSorter } from '../sim/repository/radix-sort.js';
+import { U32Stack } from '../sim/repository/u32-stack.js';
+
+describe('repository helpers', () => {
+  it('sort numbers like a comparison sort, keeping the order of equal keys', () => {
+    // The idea: the radix sorter (which skips digits every key shares) agrees
+    // with a stable comparison sort on any input, values moving with keys.
+    const sorter = new RadixSorter();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.nat({ max: 50 }), fc.nat({ max: 0xffff_ffff })), { maxLength: 3000 }), (input) => {
+        const keys = Uint32Array.from(input);
+        const values = Uint32Array.from(input.map((_, i) => i));
+        sorter.sort(keys, keys.length, values);
+        const expected = input.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        expect([...keys]).toEqual(expected.map((e) => e[0]));
+        expect([...values]).toEqual(expected.map((e) => e[1]));
+      }),
+    );
+  });
+
+  it('keep a block bitset equal to the non-zero entries it was built from and assigned', () => {
+    // The idea: bits built from a dense map, then assigned block by block,
+    // always answer like the dense map itself.
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 200 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }))), (initial, changes) => {
+        const dense = Uint32Array.from(initial);
+        const bits = BlockBits.nonZero(dense);
+        for (const [at, value] of changes) {
+          const b = at % dense.length;
+          expect(bits.assign(b, value !== 0)).toBe((dense[b] !== 0) !== (value !== 0));
+          dense[b] = value;
+        }
+        for (let b = 0; b < dense.length; b++) expect(bits.has(b)).toBe(dense[b] !== 0);
+      }),
+    );
+  });
+
+  it('grow a typed stack without losing entries', () => {
+    const stack = new U32Stack(2);
+    for (let i = 0; i < 100; i++) stack.push(i);
+    expect(stack.length).toBe(100);
+    expect(stack.top).toBe(99);
+    expect(stack.pop()).toBe(99);
+    expect([...stack.takeAll()].slice(0, 3)).toEqual([0, 1, 2]);
+    expect(stack.length).toBe(0);
+  });
+});
