@@ -17,17 +17,21 @@ export interface BenchTask {
   itemName?: string;
   /** A target to print beside the result, e.g. `< 2 s` (informational). */
   target?: string;
+  /** Untimed preparation before every run of `fn` (a fresh world to run on). */
+  beforeEach?: () => void;
 }
 
 export async function runTasks(title: string, tasks: BenchTask[], options: BenchOptions = {}): Promise<void> {
   const bench = new Bench({ iterations: 5, time: 0, warmup: true, warmupIterations: 1, ...options });
   let sink = 0;
   for (const t of tasks) {
-    bench.add(t.name, () => {
+    const fn = () => {
       // Consume the result so the work cannot be optimised away.
       const out = t.fn();
       if (out !== undefined) sink++;
-    });
+    };
+    if (t.beforeEach === undefined) bench.add(t.name, fn);
+    else bench.add(t.name, fn, { beforeEach: t.beforeEach });
   }
   await bench.run();
   console.log(`\n## ${title}`);

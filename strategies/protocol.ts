@@ -10,6 +10,7 @@
  */
 import type { ProtectedMachine, World } from '../sim/world/world.js';
 import type { BackupRecorder } from './recorder.js';
+import type { TargetRepository } from './target-repository.js';
 
 /** How a design is built from its options (scenario `designs[i]`). */
 export type DesignFactory<O> = (name: string, options: O) => BackupDesign;
@@ -56,6 +57,13 @@ export interface DesignContext {
   recorder: BackupRecorder;
   /** The run ends here; schedules do not start jobs past it. */
   endSec: number;
+  /**
+   * The repository bound to an estate target (one per disk or
+   * dedupe-appliance target, shared by every job of the run, charging its
+   * I/O to that target's resources). Throws for an unknown target or a tape
+   * library: `plan()` checks target names and kinds first.
+   */
+  repository(targetName: string): TargetRepository;
 }
 
 export interface BackupDesign {
@@ -69,6 +77,11 @@ export interface BackupDesign {
    * never exceptions. Nonsense options are ConfigErrors.
    */
   plan(world: World): DesignPlan;
-  /** Starts the design's processes (schedulers, jobs) for the planned machines. */
+  /**
+   * Starts the design's processes (schedulers, jobs) for the planned machines.
+   * Called once per run; a design object is reused across runs (the runner
+   * compares designs on fresh worlds), so per-run state lives in what `start`
+   * builds, never on the design object.
+   */
   start(ctx: DesignContext, plan: DesignPlan): void;
 }

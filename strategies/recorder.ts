@@ -38,8 +38,12 @@ export interface JobRecord {
   consistency: ConsistencyLabel;
   /** Restore point created, if any. */
   restorePointId: string | null;
-  /** Snapshot used, if any. */
+  /** Time the restore point represents (the snapshot instant), seconds; default `startSec`. RPO is computed from it. */
+  pointSec?: number;
+  /** Snapshot used, if any (the hypervisor's VM snapshot). */
   snapshot: SnapshotRecord | null;
+  /** A storage-array snapshot the data was read from (backup from array snapshots), if any. */
+  storageSnapshot?: SnapshotRecord | null;
   /** Facts worth showing: `cbt-reset: full read`, `vcb: holding area 40 GB`... */
   notes: string[];
 }
@@ -70,12 +74,26 @@ export interface RestoreRecord {
   bytesRead: number;
 }
 
+/** A job that began; its JobRecord is appended when it ends (a job still running when the run ends has none). */
+export interface JobStart {
+  design: string;
+  machine: string;
+  kind: JobKind;
+  startSec: number;
+}
+
 export class BackupRecorder {
   readonly jobs: JobRecord[] = [];
+  /** Every job start, in order (optional for a design; results count the starts that never ended). */
+  readonly starts: JobStart[] = [];
   readonly restores: RestoreRecord[] = [];
   readonly unprotected: Unprotected[] = [];
   /** Proxy holding-area peak per proxy path, bytes (VCB). */
   readonly holdingAreaPeakBytes = new Map<string, number>();
+
+  jobStarted(start: JobStart): void {
+    this.starts.push(start);
+  }
 
   job(record: JobRecord): void {
     this.jobs.push(record);

@@ -1,0 +1,65 @@
+/**
+ * Hypervisor-level image backup through a backup proxy (DOMAIN.md, family 3):
+ * the design's capabilities as data, its plan, and `start`, which builds the
+ * job environment (central limits, throttle, holding areas, routes to the
+ * target) and starts the nightly dispatcher.
+ */
+import { PLATFORM_VERSION_NAMES, platformCapabilities } from '../../sim/platform/platform-versions.js';
+import type { Proxy } from '../../sim/estate/proxy.js';
+import type { Hop } from '../../sim/flow/network.js';
+import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan } from '../protocol.js';
+import { DEDUPE_PLACEMENTS } from '../../sim/repository/index.js';
+import { dispatchNights } from './dispatcher.js';
+import type { MachineState, ProxyJobEnv } from './env.js';
+import { HoldingAreas } from './holding-areas.js';
+import { CentralLimits } from './limits.js';
+import { resolveProxyImageOptions, type ProxyImageOptions } from './options.js';
+import { planProxyImage, resolveSetup } from './plan.js';
+import { Throttle } from './throttle.js';
+
+/** Platforms with an image snapshot API (read from their capabilities, never listed by name). */
+const IMAGE_PLATFORMS = PLATFORM_VERSION_NAMES.filter((v) => platformCapabilities(v).defaultSnapshotKind !== null);
+
+export const PROXY_IMAGE_CAPABILITIES: DesignCapabilities = {
+  family: 'proxy-image',
+  platforms: IMAGE_PLATFORMS,
+  targets: ['disk', 'dedupe-appliance'],
+  dedupe: DEDUPE_PLACEMENTS,
+  restores: ['vm', 'disk', 'file', 'instant-recovery', 'virtual-lab', 'verification'],
+  consistency: 'guest-tools',
+};
+
+export const proxyImageDesign: DesignFactory<ProxyImageOptions> = (name, options = {}) => {
+  const o = resolveProxyImageOptions(name, options);
+  return {
+    name,
+    capabilities: PROXY_IMAGE_CAPABILITIES,
+    plan: (world) => planProxyImage(world, o),
+    start(ctx: DesignContext, plan: DesignPlan): void {
+      if (plan.protect.length === 0) return;
+      const world = ctx.world;
+      const setup = resolveSetup(world, o);
+      if (!setup.ok) return; // plan() put every machine in `unprotected` with this reason
+      const toTarget = new Map<Proxy, Hop[]>();
+      for (const p of setup.setup.proxies) toTarget.set(p, world.estate.networkPath(p.attachment, setup.setup.target.attachment).hops);
+      const machines = new Map<string, MachineState>();
+      for (const m of plan.protect) machines.set(m.path, { changeIds: null, running: false });
+      const env: ProxyJobEnv = {
+        sim: world.sim,
+        world,
+        design: name,
+        ctx,
+        options: o,
+        repo: ctx.repository(setup.setup.target.name),
+        setup: setup.setup,
+        limits: new CentralLimits(world.sim, name, o.limits, world.estate.datastores),
+        throttle: o.throttle === null ? null : new Throttle(world.sim, o.throttle, world.estate),
+        holding: new HoldingAreas(world.sim, o.holdingArea, world.chunkSizeBytes),
+        toTarget,
+        machines,
+        openPlans: 0,
+      };
+      world.sim.process(`design/${name}/dispatcher`, dispatchNights(env, plan.protect));
+    },
+  } satisfies BackupDesign;
+};

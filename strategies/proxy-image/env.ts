@@ -1,0 +1,38 @@
+/** Everything a proxy image job needs from its design, built once in `start()`. */
+import type { Simulation } from '../../sim/engine/simulation.js';
+import type { Proxy } from '../../sim/estate/proxy.js';
+import type { Hop } from '../../sim/flow/network.js';
+import type { World } from '../../sim/world/world.js';
+import type { DesignContext } from '../protocol.js';
+import type { TargetRepository } from '../target-repository.js';
+import type { HoldingAreas } from './holding-areas.js';
+import type { CentralLimits } from './limits.js';
+import type { ResolvedProxyImageOptions } from './options.js';
+import type { ProxyImageSetup } from './plan.js';
+import type { Throttle } from './throttle.js';
+
+/** What the design remembers about a machine between its jobs. */
+export interface MachineState {
+  /** Change ids of the snapshot of the last committed point, by disk (null before the first, or without tracking). */
+  changeIds: readonly (string | null)[] | null;
+  /** A job of this machine is running (the next night's job is skipped). */
+  running: boolean;
+}
+
+export interface ProxyJobEnv {
+  readonly sim: Simulation;
+  readonly world: World;
+  readonly design: string;
+  readonly ctx: DesignContext;
+  readonly options: ResolvedProxyImageOptions;
+  readonly repo: TargetRepository;
+  readonly setup: ProxyImageSetup;
+  readonly limits: CentralLimits;
+  readonly throttle: Throttle | null;
+  readonly holding: HoldingAreas;
+  /** Network route from each proxy to the target's NIC. */
+  readonly toTarget: ReadonlyMap<Proxy, readonly Hop[]>;
+  readonly machines: Map<string, MachineState>;
+  /** Plans made and not yet committed or aborted: garbage collection waits for none (a source-dedupe plan relies on blocks it skipped). */
+  openPlans: number;
+}

@@ -1,0 +1,171 @@
+/**
+ * The results of running one backup design on one world: plain, JSON-able
+ * data with units in the key names (DESIGN.md decision 12, STYLE.md principle
+ * 7). Everything here is computed after the run from the recorder's job,
+ * snapshot and restore records, the impact monitor and the repositories;
+ * nothing is a figure a design stated about itself.
+ *
+ * Same seed, same world, same design: deep-equal results (no wall-clock
+ * figures, no map-order accidents: every list is in estate or time order).
+ */
+import type { DesignCapabilities, DesignFamily, Unprotected } from './protocol.js';
+import type { ConsistencyLabel, JobKind } from './recorder.js';
+
+export const RESULTS_SCHEMA_VERSION = 1;
+
+/** Mean and maximum of a quantity (0 and 0 when there is nothing to measure). */
+export interface MeanMax {
+  mean: number;
+  max: number;
+}
+
+export interface JobCounts {
+  total: number;
+  done: number;
+  degraded: number;
+  failed: number;
+  /** Jobs that started and had not ended when the run ended. */
+  unfinishedAtEnd: number;
+  byKind: Partial<Record<JobKind, number>>;
+}
+
+/** One night's backup window: from the first job start to the last job end of the night. */
+export interface BackupWindow {
+  night: number;
+  startSec: number;
+  endSec: number;
+  durationSec: number;
+  jobs: number;
+  bytesRead: number;
+  bytesSent: number;
+  /** Bytes read from production storage per second of window. */
+  readThroughputBytesPerSec: number;
+}
+
+/** Production impact over some span of time, pooled over every machine with a workload. */
+export interface ImpactFigures {
+  /** Seconds of machine time measured (machines x seconds). */
+  observedMachineSec: number;
+  ioDemandedBytes: number;
+  ioDeliveredBytes: number;
+  /** Delivered / demanded (1 when nothing was demanded). */
+  ioDeliveredRatio: number;
+  cpuDeliveredRatio: number;
+  /** Latency / zero-load latency, time-weighted over machines. */
+  latencyInflationMean: number;
+  latencyInflationP95: number;
+}
+
+export interface HostImpactFigures {
+  host: string;
+  latencyInflationP95: number;
+  latencyInflationMax: number;
+  cpuUtilisationMean: number;
+  cpuUtilisationPeak: number;
+}
+
+export interface ImpactResults {
+  /**
+   * Pooled from the impact monitor's per-machine series (bucket means of
+   * `bucketSec`): `overall` over the whole run, `duringBackup` over the time
+   * the nightly windows cover (buckets weighted by their overlap with a window).
+   */
+  bucketSec: number;
+  overall: ImpactFigures;
+  duringBackup: ImpactFigures;
+  /** Exact (not bucketed) per-host figures from the monitor. */
+  hosts: HostImpactFigures[];
+  /** The worst machine's exact p95 latency inflation over the run. */
+  worstMachineLatencyInflationP95: number;
+}
+
+export interface SnapshotFigures {
+  count: number;
+  lifetimeSec: MeanMax;
+  extraIoBytes: number;
+  consolidationSec: MeanMax;
+  stunSecMax: number;
+  lost: number;
+}
+
+export interface MachinePoints {
+  machine: string;
+  points: number;
+  firstPointSec: number | null;
+  lastPointSec: number | null;
+  /** Longest time between consecutive restore points (RPO achieved between backups). */
+  maxGapSec: number | null;
+  /** Age of the newest point when the run ended. */
+  lastPointAgeSec: number | null;
+}
+
+export interface RecoveryPointResults {
+  total: number;
+  /** Worst over machines with points. */
+  rpoMaxGapSec: number | null;
+  rpoLastPointAgeSecMax: number | null;
+  machines: MachinePoints[];
+}
+
+export interface MachineConsistency {
+  machine: string;
+  counts: Record<ConsistencyLabel, number>;
+  /** The newest point's label (null: no point). */
+  latest: ConsistencyLabel | null;
+}
+
+export interface RestoreKindFigures {
+  kind: string;
+  count: number;
+  done: number;
+  failed: number;
+  unsupported: number;
+  /** From request to service back (RTO). */
+  serviceSec: MeanMax;
+  completeSec: MeanMax;
+}
+
+export interface RepositoryFigures {
+  target: string;
+  points: number;
+  physicalBytes: number;
+  restorableLogicalBytes: number;
+  /** Restorable logical / physical (dedupe and compression). */
+  dataReductionRatio: number;
+}
+
+export interface JobFailure {
+  machine: string;
+  kind: JobKind;
+  startSec: number;
+  reason: string;
+}
+
+export interface DesignResult {
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  design: string;
+  family: DesignFamily;
+  capabilities: DesignCapabilities;
+  seed: number | string;
+  days: number;
+  endSec: number;
+  /** The simulation's own outcome: 'until' when it ran to the end. */
+  run: { state: string; events: number };
+  jobs: JobCounts;
+  windows: BackupWindow[];
+  window: { count: number; durationSec: MeanMax; readThroughputBytesPerSec: number };
+  impact: ImpactResults;
+  cpuCycles: { guest: number; host: number; proxy: number; target: number };
+  bytes: { read: number; sent: number; logical: number; stored: number };
+  /** Logical bytes of the points created / new physical bytes they stored (0 when nothing was stored). */
+  dedupeRatio: number;
+  repositories: RepositoryFigures[];
+  holdingAreaPeakBytes: { max: number; byProxy: { proxy: string; peakBytes: number }[] };
+  snapshots: SnapshotFigures;
+  storageSnapshots: SnapshotFigures;
+  recoveryPoints: RecoveryPointResults;
+  consistency: MachineConsistency[];
+  unprotected: Unprotected[];
+  restores: RestoreKindFigures[];
+  failures: JobFailure[];
+}

@@ -1,0 +1,58 @@
+/** Assembles a DesignResult after a run (strategies/results.ts describes every field). */
+import type { ImpactMonitor } from '../../sim/workload/impact-monitor.js';
+import type { World } from '../../sim/world/world.js';
+import type { BackupDesign } from '../protocol.js';
+import type { BackupRecorder, SnapshotRecord } from '../recorder.js';
+import { RESULTS_SCHEMA_VERSION, type DesignResult } from '../results.js';
+import type { TargetRepository } from '../target-repository.js';
+import { impactResults } from './results-impact.js';
+import { backupWindows, cpuAndBytes, failures, jobCounts, windowSummary } from './results-jobs.js';
+import { consistencyPerMachine, recoveryPoints } from './results-points.js';
+import { restoreFigures, snapshotFigures } from './results-snapshots.js';
+
+export interface ResultInputs {
+  design: BackupDesign;
+  world: World;
+  recorder: BackupRecorder;
+  impact: ImpactMonitor;
+  repositories: ReadonlyMap<string, TargetRepository>;
+  seed: number | string;
+  days: number;
+  endSec: number;
+  run: { state: string; events: number };
+  /** Machines the design planned to protect, in estate order. */
+  protectedMachines: readonly string[];
+}
+
+export function computeResults(x: ResultInputs): DesignResult {
+  const jobs = x.recorder.jobs;
+  const windows = backupWindows(jobs);
+  const peaks = [...x.recorder.holdingAreaPeakBytes].sort((a, b) => a[0].localeCompare(b[0]));
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    design: x.design.name,
+    family: x.design.capabilities.family,
+    capabilities: x.design.capabilities,
+    seed: x.seed,
+    days: x.days,
+    endSec: x.endSec,
+    run: x.run,
+    jobs: jobCounts(x.recorder),
+    windows,
+    window: windowSummary(windows),
+    impact: impactResults(x.impact, windows, x.endSec),
+    ...cpuAndBytes(jobs),
+    repositories: [...x.repositories.values()].map((r) => {
+      const s = r.repository.stats();
+      return { target: r.name, points: s.points, physicalBytes: s.physicalBytes, restorableLogicalBytes: s.restorableLogicalBytes, dataReductionRatio: s.dataReductionRatio };
+    }),
+    holdingAreaPeakBytes: { max: peaks.reduce((m, [, b]) => Math.max(m, b), 0), byProxy: peaks.map(([proxy, peakBytes]) => ({ proxy, peakBytes })) },
+    snapshots: snapshotFigures(jobs.flatMap((j) => (j.snapshot === null ? [] : [j.snapshot]))),
+    storageSnapshots: snapshotFigures(jobs.flatMap((j): SnapshotRecord[] => (j.storageSnapshot === undefined || j.storageSnapshot === null ? [] : [j.storageSnapshot]))),
+    recoveryPoints: recoveryPoints(jobs, x.protectedMachines, x.endSec),
+    consistency: consistencyPerMachine(jobs, x.protectedMachines),
+    unprotected: [...x.recorder.unprotected],
+    restores: restoreFigures(x.recorder.restores),
+    failures: failures(jobs),
+  };
+}

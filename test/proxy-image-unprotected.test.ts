@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { proxyImageDesign } from '../strategies/index.js';
+import { runDesign } from '../strategies/run.js';
+import { proxyWorld } from './support/proxy-worlds.js';
+
+const vms = [{ name: 'web' }];
+
+describe('what a proxy image design leaves unprotected (claim 11)', () => {
+  it('leaves a physical server unprotected, with the reason its platform gives', () => {
+    const run = runDesign(proxyWorld({ vms, physicalServers: true }), proxyImageDesign('vadp', {}), { seed: 1, days: 1 });
+    expect(run.result.unprotected).toEqual([{ machine: 'physical/phys0', reason: expect.stringMatching(/no image snapshot API/) }]);
+    expect(run.result.recoveryPoints.machines.map((m) => m.machine)).toEqual(['vm/web']);
+    expect(run.result.recoveryPoints.total).toBe(1);
+  });
+
+  it('protects nothing when its only target is tape, and says why', () => {
+    const named = runDesign(proxyWorld({ vms, targetKind: 'tape-library' }), proxyImageDesign('vadp', { target: 't0' }), { seed: 1, days: 1 });
+    expect(named.result.unprotected).toEqual([{ machine: 'vm/web', reason: expect.stringMatching(/target\/t0 is a tape-library/) }]);
+    expect(named.result.jobs.total).toBe(0);
+    const unnamed = runDesign(proxyWorld({ vms, targetKind: 'tape-library' }), proxyImageDesign('vadp', {}), { seed: 1, days: 1 });
+    expect(unnamed.result.unprotected[0]!.reason).toMatch(/no disk repository or dedupe appliance/);
+  });
+
+  it('protects nothing without a backup proxy, and says why', () => {
+    const run = runDesign(proxyWorld({ vms, proxies: [] }), proxyImageDesign('vadp', {}), { seed: 1, days: 1 });
+    expect(run.result.unprotected[0]!.reason).toMatch(/no backup proxy/);
+  });
+
+  it('rejects options that make no sense before the run', () => {
+    expect(() => proxyImageDesign('bad', { limits: { perDatastore: 0 } })).toThrow(/limits.perDatastore must be a whole number >= 1/);
+    expect(() => proxyImageDesign('bad', { transport: 'carrier-pigeon' as never })).toThrow(/transport must be one of/);
+    expect(() => runDesign(proxyWorld({ vms }), proxyImageDesign('bad', { target: 'nope' }), { seed: 1, days: 1 })).toThrow(/name a target/);
+  });
+});
