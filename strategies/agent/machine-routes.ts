@@ -1,0 +1,78 @@
+/**
+ * The resources work done from inside a protected machine crosses: an
+ * in-guest agent's reads and CPU, and a CDP write splitter's CPU (in the guest
+ * or in the hypervisor below it), up to the point where its bytes leave the
+ * machine's NIC.
+ *
+ * This is where the machine's kind matters, and only here: a VM's guest runs
+ * on its vCPUs, which are also its host's cores (Vm.computeHops), and reads its
+ * disks through the hypervisor's I/O path, the host's storage link (shared
+ * storage) and the datastore; its bytes leave through the host's NIC. A
+ * physical server does all of that on its own CPU, disk and NIC. So an agent
+ * on a VM loads the host that every other VM on it shares (DOMAIN.md: "Backup
+ * jobs running in several VMs at once fight over those resources").
+ */
+import { cpuHops, ioCpuHops, joinHops, storageHops } from '../../sim/estate/hops.js';
+import type { NetworkAttachment } from '../../sim/estate/network.js';
+import { hostReadHops } from '../../sim/estate/read-paths.js';
+import type { Hop } from '../../sim/flow/network.js';
+import type { ProtectedMachine } from '../../sim/world/world.js';
+
+export interface GuestSideRoutes {
+  /** Where the machine's traffic enters the network (a VM: its host's NIC). */
+  readonly attachment: NetworkAttachment;
+  /** Route of one byte read from disk `diskIndex` in reads of `ioSizeBytes` (storage, and the CPU the I/O stack spends). */
+  diskRead(diskIndex: number, ioSizeBytes: number): Hop[];
+  /** CPU work of `cyclesPerByte` done inside the guest: its vCPUs and the host cores under them, or a server's own cores. */
+  guestCpu(cyclesPerByte: number): Hop[];
+  /** CPU work of `cyclesPerByte` done by the hypervisor below the guest; null without a hypervisor. */
+  hypervisorCpu(cyclesPerByte: number): Hop[] | null;
+  /** Cycles the I/O stack outside the guest spends per byte read in I/Os of `ioSizeBytes` (the hypervisor's; 0 for a server, whose OS stack is the guest's). */
+  hostIoCyclesPerByte(ioSizeBytes: number): number;
+  /** Cycles the guest's own I/O stack spends per byte in I/Os of `ioSizeBytes` (a server's OS; a VM's is folded into the hypervisor figure). */
+  guestIoCyclesPerByte(ioSizeBytes: number): number;
+}
+
+export function guestSideRoutes(machine: ProtectedMachine): GuestSideRoutes {
+  const estate = machine.estate;
+  if (estate.kind === 'vm') {
+    const host = estate.host;
+    return {
+      attachment: estate.attachment,
+      diskRead: (i, io) => hostReadHops(host, diskOf(estate.disks, i, machine.path).datastore, io),
+      guestCpu: (c) => positive(c, () => [{ resource: estate.vcpu, coef: c }, { resource: host.cpu, coef: c }]),
+      hypervisorCpu: (c) => positive(c, () => cpuHops(host.cpu, c)),
+      hostIoCyclesPerByte: (io) => host.cyclesPerIo / io,
+      guestIoCyclesPerByte: () => 0,
+    };
+  }
+  const server = estate;
+  return {
+    attachment: server.attachment,
+    diskRead: (i, io) => {
+      if (i !== 0) throw new Error(`invariant violated: ${machine.path} has one disk, asked for disk ${i}`);
+      return joinHops(ioCpuHops(server.cpu, server.cyclesPerIo, 1 / io), storageHops(server.disk, io));
+    },
+    guestCpu: (c) => positive(c, () => cpuHops(server.cpu, c)),
+    hypervisorCpu: () => null,
+    hostIoCyclesPerByte: () => 0,
+    guestIoCyclesPerByte: (io) => server.cyclesPerIo / io,
+  };
+}
+
+/** A flow's coefficients must be > 0: work that costs nothing crosses no resource. */
+function positive(cyclesPerByte: number, hops: () => Hop[]): Hop[] {
+  return cyclesPerByte > 0 ? hops() : [];
+}
+
+function diskOf<D>(disks: readonly D[], i: number, path: string): D {
+  const d = disks[i];
+  if (d === undefined) throw new Error(`invariant violated: ${path} has no disk ${i}`);
+  return d;
+}
+
+/** The route with every coefficient multiplied by `factor` (bytes that cross it `factor` times per byte of the flow). */
+export function scaledHops(hops: readonly Hop[], factor: number): Hop[] {
+  if (!(factor > 0)) return [];
+  return hops.map((h) => ({ resource: h.resource, coef: (h.coef ?? 1) * factor }));
+}

@@ -1,0 +1,121 @@
+/**
+ * Near-CDP, the way System Center DPM protects Hyper-V VMs (DOMAIN.md):
+ * instead of shipping every write, a filter remembers which blocks changed,
+ * and every N minutes (DPM's 15, 30, 45, 60, 120, 240, 360, 720 or 1440) a
+ * synchronisation reads those blocks at that instant and sends them. A block
+ * rewritten ten times between synchronisations is sent once, but what lies
+ * between two synchronisations is lost: the recovery points are the
+ * synchronisations, and the RPO is about the interval.
+ *
+ * Each synchronisation is a journal mark with the consistency the guest model
+ * finds at its instant (application-consistent where VSS reaches the
+ * applications), so near-CDP needs no separate bookmarks.
+ *
+ * A synchronisation reads from the machine's storage (unlike the continuous
+ * splitter, which copies writes in memory), so it costs the datastore and the
+ * host's I/O path as well as CPU, the NIC and the target.
+ */
+import { ChunkBitmap } from '../../sim/disk/chunk-bitmap.js';
+import type { DiskWriteListener, VirtualDisk } from '../../sim/disk/virtual-disk.js';
+import type { ProcessBody } from '../../sim/engine/process.js';
+import type { Simulation } from '../../sim/engine/simulation.js';
+import { consistencyLabel } from '../agent/consistency-label.js';
+import { cyclesOn, streamRoute } from '../agent/job-route.js';
+import type { ConsistencyLabel } from '../recorder.js';
+import { vssReachable } from './bookmarks.js';
+import { splitterCpu, type CdpEnv } from './cdp-env.js';
+
+/** Blocks changed since the last synchronisation, and when the first of those writes was taken. */
+export class SyncTracker {
+  private readonly changed: ChunkBitmap[];
+  private readonly listeners: { disk: VirtualDisk; listener: DiskWriteListener }[] = [];
+  private firstWriteSec = NaN;
+
+  constructor(sim: Simulation, disks: readonly VirtualDisk[]) {
+    this.changed = disks.map((disk) => {
+      const bits = new ChunkBitmap(disk.chunkCount);
+      const listener: DiskWriteListener = {
+        onChunkWrite: (chunk) => {
+          if (bits.add(chunk) && Number.isNaN(this.firstWriteSec)) this.firstWriteSec = sim.now;
+        },
+      };
+      disk.addListener(listener);
+      this.listeners.push({ disk, listener });
+      return bits;
+    });
+  }
+
+  /** Stops tracking. */
+  close(): void {
+    for (const { disk, listener } of this.listeners) disk.removeListener(listener);
+  }
+
+  /** The changed chunks per disk (ascending) and the first write's time; starts over. */
+  take(): { chunks: Uint32Array[]; firstWriteSec: number; count: number } {
+    const chunks = this.changed.map((b) => b.toIndices());
+    for (const b of this.changed) b.clear();
+    const firstWriteSec = this.firstWriteSec;
+    this.firstWriteSec = NaN;
+    return { chunks, firstWriteSec, count: chunks.reduce((s, c) => s + c.length, 0) };
+  }
+}
+
+export function* nearCdpSyncs(env: CdpEnv, tracker: SyncTracker): ProcessBody<void> {
+  const { sim, journal, options, machine } = env;
+  const cpu = splitterCpu(env, options.readCyclesPerByte.nearCdp);
+  const ingest = env.target.ingestHops();
+  const chunkBytes = machine.guest.disks[0]!.chunkSizeBytes;
+  for (let n = 1; sim.now + options.syncIntervalSec < env.endSec; n++) {
+    yield options.syncIntervalSec;
+    const frozen = freezeForSync(env, tracker);
+    if (frozen === null) continue;
+    const { taken, label } = frozen;
+    const startSec = sim.now;
+    env.recorder.jobStarted({ design: env.design, machine: machine.path, kind: 'near-cdp-sync', startSec });
+    const shipment = journal.cut(startSec, taken.firstWriteSec - env.changeBatchSec)!;
+    for (let d = 0; d < taken.chunks.length; d++) {
+      const size = taken.chunks[d]!.length * chunkBytes;
+      if (size === 0) continue;
+      const route = streamRoute({ read: env.routes.diskRead(d, options.readIoSizeBytes), cpu: cpu.hops, network: env.networkHops, ingest }, 1);
+      yield sim.transfer({ name: `${env.design}/${machine.path}/sync-${n}/disk-${d}`, sizeBytes: size, route });
+    }
+    journal.arrived(shipment, sim.now);
+    journal.retain(sim.now);
+    const bytes = shipment.bytes;
+    const cycles = { guest: env.routes.guestIoCyclesPerByte(options.readIoSizeBytes) * bytes, host: env.routes.hostIoCyclesPerByte(options.readIoSizeBytes) * bytes, proxy: 0, target: cyclesOn(ingest, bytes) };
+    cycles[cpu.where] += options.readCyclesPerByte.nearCdp * bytes;
+    env.recorder.job({
+      design: env.design, machine: machine.path, kind: 'near-cdp-sync', startSec, endSec: sim.now, outcome: { state: 'done' },
+      bytesRead: bytes, bytesSent: bytes, bytesLogical: bytes, bytesStored: bytes, cpuCycles: cycles, consistency: label,
+      restorePointId: null, snapshot: null, notes: [`${taken.count} changed chunks; oldest change ${(sim.now - shipment.oldestWriteSec).toFixed(0)} s old on arrival`],
+    });
+  }
+}
+
+/**
+ * The synchronisation instant: quiesce through the guest's VSS writers where
+ * they are reachable (DPM protects Hyper-V VMs through VSS), take the changed
+ * blocks, put their content at this instant in the journal (DPM reads it from
+ * the shadow copy), mark the point with the guest model's verdict, thaw.
+ * Null when nothing changed since the last synchronisation.
+ */
+function freezeForSync(env: CdpEnv, tracker: SyncTracker): { taken: ReturnType<SyncTracker['take']>; label: ConsistencyLabel } | null {
+  const { sim, machine, journal } = env;
+  const guest = machine.guest;
+  const quiesced = vssReachable(guest);
+  if (quiesced) guest.quiesce('guest-tools');
+  const taken = tracker.take();
+  if (taken.count === 0) {
+    if (quiesced) guest.thaw();
+    return null;
+  }
+  taken.chunks.forEach((chunks, d) => {
+    const disk = guest.disks[d]!;
+    for (const c of chunks) journal.append(sim.now, d, c, disk.contentAt(c));
+  });
+  const capture = guest.capture();
+  const label = consistencyLabel(guest.classify(guest.disks, capture));
+  journal.bookmark(sim.now, label, capture);
+  if (quiesced) guest.thaw();
+  return { taken, label };
+}
