@@ -6,6 +6,8 @@ const topics: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   engine: () => import('./engine.bench.js'),
   solver: () => import('./solver.bench.js'),
   disk: () => import('./disk.bench.js'),
+  backup: () => import('./backup.bench.js'),
+  repository: () => import('./repository.bench.js'),
 };
 
 const wanted = process.argv.slice(2);
