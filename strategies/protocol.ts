@@ -46,6 +46,14 @@ export interface Unprotected {
   reason: string;
 }
 
+/** Recovery point exposure a design measured itself (see BackupDesign.measuredRpo). */
+export interface MeasuredRpo {
+  /** The longest a write waited before it was recoverable, seconds. */
+  maxGapSec: number;
+  /** How far the newest recoverable instant was behind `endSec`. */
+  lastPointAgeSec: number;
+}
+
 /** What a design will do with a world, decided before the run. */
 export interface DesignPlan {
   protect: readonly ProtectedMachine[];
@@ -84,4 +92,13 @@ export interface BackupDesign {
    * builds, never on the design object.
    */
   start(ctx: DesignContext, plan: DesignPlan): void;
+  /**
+   * For designs whose recoverable points are not (only) repository restore
+   * points, such as a CDP journal: the recovery point exposure the design
+   * achieved for a machine by `endSec`, measured by the design's own
+   * mechanism (the longest a write waited before it was recoverable, and how
+   * far behind the newest recoverable instant was at the end). Results use it
+   * in place of the gaps between restore points; null: no figure for it.
+   */
+  measuredRpo?(machinePath: string, endSec: number): MeasuredRpo | null;
 }

@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { runPattern } from '../scenarios/default.js';
+import { runDefault } from '../scenarios/default.js';
+import type { DesignResult } from '../strategies/results.js';
 
 describe('the built-in default scenario', () => {
-  const allAtOnce = runPattern('all-at-once', 1);
-  const throughSlots = runPattern('proxy-slots', 1);
+  const results = runDefault(1);
+  const by = (name: string): DesignResult => results.find((r) => r.design === name)!;
+  const agents = by('agents-22h');
+  const proxy = by('proxy-vadp-cbt');
+  const cdp = by('near-cdp-15min');
+  const rto = (r: DesignResult, kind: string): number => r.restores.find((x) => x.kind === kind)!.serviceSec.mean;
 
-  it('finishes sooner when every read starts at once', () => {
-    expect(allAtOnce.backupWindowSec).toBeLessThan(throughSlots.backupWindowSec);
-    expect(allAtOnce.throughputBytesPerSec).toBeGreaterThan(throughSlots.throughputBytesPerSec);
+  it('slows production far more with agents all starting at 22:00 than with central proxy backups (claims 1 and 2)', () => {
+    expect(agents.impact.duringBackup.latencyInflationP95).toBeGreaterThan(5 * proxy.impact.duringBackup.latencyInflationP95);
+    expect(agents.cpuCycles.guest).toBeGreaterThan(proxy.cpuCycles.guest);
   });
 
-  it('hurts production latency less when reads go through a few proxy slots (claim 2: central scheduling lowers contention)', () => {
-    expect(throughSlots.nightLatencyInflationP95Max).toBeLessThan(allAtOnce.nightLatencyInflationP95Max);
-    expect(throughSlots.nightLatencyInflationMeanAvg).toBeLessThan(allAtOnce.nightLatencyInflationMeanAvg);
+  it('reaches a recovery point objective of minutes with near-CDP, against a day for nightly backups (claim 3)', () => {
+    expect(cdp.recoveryPoints.rpoMaxGapSec!).toBeLessThan(3600);
+    expect(proxy.recoveryPoints.rpoMaxGapSec!).toBeGreaterThan(20 * 3600);
+  });
+
+  it('sends fewer bytes over the network with proxy source dedupe than agents do (claim 5)', () => {
+    expect(proxy.bytes.sent).toBeLessThan(agents.bytes.sent);
+  });
+
+  it('brings service back sooner with instant recovery than with a full restore (claim 8)', () => {
+    expect(rto(proxy, 'instant-recovery')).toBeLessThan(rto(proxy, 'vm'));
+  });
+
+  it('leaves the physical server to the agent and says why the proxy cannot protect it (claim 11)', () => {
+    expect(proxy.unprotected.map((u) => u.machine)).toEqual(['physical/erp-db']);
+    expect(proxy.unprotected[0]!.reason).toMatch(/no image snapshot API/);
+    expect(agents.unprotected).toEqual([]);
   });
 
   it('gives identical results for the same seed', () => {
-    expect(runPattern('all-at-once', 1)).toEqual(allAtOnce);
+    expect(runDefault(1)).toEqual(results);
   });
 });

@@ -27,7 +27,7 @@ import type { GuestCapture } from '../../sim/guest/guest.js';
 import type { ProtectedMachine, World } from '../../sim/world/world.js';
 import { guestSideRoutes } from '../agent/machine-routes.js';
 import { chooseTarget } from '../agent/target-choice.js';
-import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, TargetKind, Unprotected } from '../protocol.js';
+import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, MeasuredRpo, TargetKind, Unprotected } from '../protocol.js';
 import { bookmarks } from './bookmarks.js';
 import { emptyTally, type CdpEnv } from './cdp-env.js';
 import { continuousStream } from './continuous-stream.js';
@@ -63,6 +63,14 @@ export class CdpDesign implements BackupDesign {
   /** The journal of a protected machine (`vm/web-01`), once started; undefined for others. */
   journal(machinePath: string): CdpJournal | undefined {
     return this.journals.get(machinePath);
+  }
+
+  /** RPO from the journal: the longest a write waited to be safe, and how far the restorable window lags the end. */
+  measuredRpo(machinePath: string, endSec: number): MeasuredRpo | null {
+    const j = this.journals.get(machinePath);
+    if (j === undefined) return null;
+    const window = j.window(endSec);
+    return { maxGapSec: j.rpo(endSec).maxSec, lastPointAgeSec: window === null ? endSec : endSec - window.toSec };
   }
 
   /** The estate target a machine's journal lives on. */

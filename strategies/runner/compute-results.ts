@@ -49,7 +49,7 @@ export function computeResults(x: ResultInputs): DesignResult {
     holdingAreaPeakBytes: { max: peaks.reduce((m, [, b]) => Math.max(m, b), 0), byProxy: peaks.map(([proxy, peakBytes]) => ({ proxy, peakBytes })) },
     snapshots: snapshotFigures(jobs.flatMap((j) => (j.snapshot === null ? [] : [j.snapshot]))),
     storageSnapshots: snapshotFigures(jobs.flatMap((j): SnapshotRecord[] => (j.storageSnapshot === undefined || j.storageSnapshot === null ? [] : [j.storageSnapshot]))),
-    recoveryPoints: recoveryPoints(jobs, x.protectedMachines, x.endSec),
+    recoveryPoints: recoveryPoints(jobs, x.protectedMachines, x.endSec, (m) => x.design.measuredRpo?.(m, x.endSec) ?? null),
     consistency: consistencyPerMachine(jobs, x.protectedMachines),
     unprotected: [...x.recorder.unprotected],
     restores: restoreFigures(x.recorder.restores),

@@ -1,8 +1,11 @@
 /**
  * Recovery points and consistency per machine, from job records. RPO
  * achieved is measured, not configured: the longest gap between consecutive
- * restore points of a machine, and the age of its newest point at the end.
+ * restore points of a machine, and the age of its newest point at the end,
+ * or, for a design that measures its own exposure (BackupDesign.measuredRpo,
+ * a CDP journal), that figure.
  */
+import type { MeasuredRpo } from '../protocol.js';
 import type { ConsistencyLabel, JobRecord } from '../recorder.js';
 import type { MachineConsistency, MachinePoints, RecoveryPointResults } from '../results.js';
 
@@ -25,7 +28,12 @@ export function pointTime(j: JobRecord): number {
   return j.pointSec ?? j.startSec;
 }
 
-export function recoveryPoints(jobs: readonly JobRecord[], machines: readonly string[], endSec: number): RecoveryPointResults {
+export function recoveryPoints(
+  jobs: readonly JobRecord[],
+  machines: readonly string[],
+  endSec: number,
+  measured: (machine: string) => MeasuredRpo | null = () => null,
+): RecoveryPointResults {
   const rows: MachinePoints[] = [];
   let total = 0;
   let worstGap: number | null = null;
@@ -36,7 +44,13 @@ export function recoveryPoints(jobs: readonly JobRecord[], machines: readonly st
     for (let i = 1; i < list.length; i++) maxGap = Math.max(maxGap ?? 0, pointTime(list[i]!) - pointTime(list[i - 1]!));
     const first = list.length > 0 ? pointTime(list[0]!) : null;
     const last = list.length > 0 ? pointTime(list[list.length - 1]!) : null;
-    const age = last === null ? null : endSec - last;
+    let age = last === null ? null : endSec - last;
+    // A design that measures its own exposure (a CDP journal) is judged by it.
+    const own = measured(machine);
+    if (own !== null) {
+      maxGap = own.maxGapSec;
+      age = own.lastPointAgeSec;
+    }
     if (maxGap !== null) worstGap = Math.max(worstGap ?? 0, maxGap);
     if (age !== null) worstAge = Math.max(worstAge ?? 0, age);
     rows.push({ machine, points: list.length, firstPointSec: first, lastPointSec: last, maxGapSec: maxGap, lastPointAgeSec: age });
