@@ -5,7 +5,10 @@
  * strategy composes the path its transport takes from these pieces.
  */
 import type { Hop, Resource } from '../flow/network.js';
+import { joinHops } from '../flow/hops.js';
 import { iosPerByte, type IoMix } from '../workload/workload-spec.js';
+
+export { joinHops };
 
 /** Storage with a bandwidth and an IOPS limit: a datastore, a physical disk, a repository. */
 export interface StorageDevice {
@@ -29,24 +32,6 @@ export interface LatencyStage {
   readonly baseLatencyMs: number;
 }
 
-/**
- * Concatenates routes. The engine wants each resource once per route, so a
- * resource met again (a virtual appliance's host CPU doing both the hot-add
- * read and the compression) has its coefficients added: the flow uses it for
- * both. Order is that of first appearance.
- */
-export function joinHops(...parts: readonly (readonly Hop[])[]): Hop[] {
-  const out: Hop[] = [];
-  for (const part of parts) {
-    for (const hop of part) {
-      const coef = hop.coef ?? 1;
-      const i = out.findIndex((h) => h.resource === hop.resource);
-      if (i < 0) out.push({ resource: hop.resource, coef });
-      else out[i] = { resource: hop.resource, coef: out[i]!.coef! + coef };
-    }
-  }
-  return out;
-}
 
 /** Bytes crossing a storage device in I/Os of one size. */
 export function storageHops(device: StorageDevice, ioSizeBytes: number): Hop[] {

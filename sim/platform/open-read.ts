@@ -25,12 +25,12 @@ import type { Simulation } from '../engine/simulation.js';
 import type { Hop } from '../flow/network.js';
 import { FrozenImage, type ChunkImage } from '../disk/chunk-image.js';
 import { ZERO_CONTENT } from '../disk/content-space.js';
-import { mergeHops } from '../snapshot/storage-io.js';
 import type { PlatformCapabilities } from './capabilities.js';
 import type { HoldingArea } from './holding-area.js';
 import { unsupported, type HoldingAreaTooSmall, type SnapshotLost, type TransportUnavailable, type Unsupported } from './outcomes.js';
 import { TRANSPORTS, type RouteKind, type TransportName, type TransportSpec } from './transports.js';
 import type { VmSnapshot } from './vm-snapshot.js';
+import { joinHops } from '../flow/hops.js';
 
 export type ReadRoute = { ok: true; hops: readonly Hop[] } | { ok: false; reason: string };
 
@@ -129,7 +129,7 @@ function* stageCopy(
   }
   yield TRANSPORTS[transport].openSec;
   const start = sim.now;
-  yield sim.transfer({ name: `${snapshot.id}/disk/${diskIndex}/holding-copy`, sizeBytes: stagedBytes, route: mergeHops(routeHops, area.io.hops) });
+  yield sim.transfer({ name: `${snapshot.id}/disk/${diskIndex}/holding-copy`, sizeBytes: stagedBytes, route: joinHops(routeHops, area.io.hops) });
   const reader = new DiskReader(snapshot, diskIndex, transport, copy, area.io.hops, sim.now, stagedBytes, sim.now - start, area);
   return { kind: 'opened', reader };
 }

@@ -7,7 +7,7 @@
  */
 export { SNAPSHOT_KINDS, SNAPSHOT_KIND_NAMES, MAX_ROW_CHAIN_LENGTH, RECOMMENDED_MAX_SNAPSHOT_AGE_SEC, ARRAY_SNAPSHOT_CREATE_SEC, ARRAY_SNAPSHOT_DELETE_SEC, MAX_ARRAY_SNAPSHOTS_PER_DISK, extraIoPerFirstWrite } from './snapshot-kinds.js';
 export type { SnapshotKind, SnapshotKindTraits } from './snapshot-kinds.js';
-export { storageIo, scaleHops, mergeHops, supportsHardwareSnapshots } from './storage-io.js';
+export { storageIo, scaleHops, supportsHardwareSnapshots } from './storage-io.js';
 export type { SnapshotStorage, StorageIo } from './storage-io.js';
 export { unsupported } from './outcomes.js';
 export type { Unsupported, SnapshotLimit } from './outcomes.js';

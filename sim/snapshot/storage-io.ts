@@ -68,20 +68,3 @@ export function supportsHardwareSnapshots(storage: SnapshotStorage): boolean {
   return storage.hardwareSnapshots === true;
 }
 
-/**
- * Concatenates routes. The flow engine wants each resource once per route,
- * so a resource met again (a copy that reads and writes the same storage)
- * has its coefficients added. Order is that of first appearance.
- */
-export function mergeHops(...parts: readonly (readonly Hop[])[]): Hop[] {
-  const out: Hop[] = [];
-  for (const part of parts) {
-    for (const hop of part) {
-      const coef = hop.coef ?? 1;
-      const i = out.findIndex((h) => h.resource === hop.resource);
-      if (i < 0) out.push({ resource: hop.resource, coef });
-      else out[i] = { resource: hop.resource, coef: out[i]!.coef! + coef };
-    }
-  }
-  return out;
-}

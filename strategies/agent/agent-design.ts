@@ -21,13 +21,13 @@ import type { ProcessBody } from '../../sim/engine/process.js';
 import type { NetworkAttachment } from '../../sim/estate/network.js';
 import type { GuestCapture } from '../../sim/guest/guest.js';
 import type { ProtectedMachine, World } from '../../sim/world/world.js';
-import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, TargetKind, Unprotected } from '../protocol.js';
+import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, TargetKind } from '../protocol.js';
 import { nightsBetween, staggeredStartSec } from '../schedule/index.js';
 import { runAgentJob, type AgentEnv } from './agent-job.js';
 import { FileChunkMap } from './file-map.js';
 import { guestSideRoutes } from './machine-routes.js';
 import { resolveAgentOptions, type AgentOptions, type ResolvedAgentOptions } from './options.js';
-import { chooseTarget } from './target-choice.js';
+import { chooseTarget, planToTarget } from './target-choice.js';
 import { WrittenChunks } from './written-chunks.js';
 
 const WRITABLE: readonly TargetKind[] = ['disk', 'dedupe-appliance'];
@@ -56,15 +56,7 @@ export class AgentDesign implements BackupDesign {
   }
 
   plan(world: World): DesignPlan {
-    const choice = chooseTarget(world, this.name, this.options.target, WRITABLE);
-    const protect: ProtectedMachine[] = [];
-    const unprotected: Unprotected[] = [];
-    for (const m of world.machines) {
-      const reason = choice.kind === 'unusable' ? choice.reason : this.refusal(world, m, choice.target.attachment);
-      if (reason === null) protect.push(m);
-      else unprotected.push({ machine: m.path, reason });
-    }
-    return { protect, unprotected };
+    return planToTarget(world, this.name, this.options.target, WRITABLE, (m, to) => this.refusal(world, m, to));
   }
 
   start(ctx: DesignContext, plan: DesignPlan): void {

@@ -7,8 +7,9 @@
  */
 import { ConfigError } from '../../sim/engine/errors.js';
 import type { BackupTarget } from '../../sim/estate/targets.js';
-import type { World } from '../../sim/world/world.js';
-import type { TargetKind } from '../protocol.js';
+import type { NetworkAttachment } from '../../sim/estate/network.js';
+import type { ProtectedMachine, World } from '../../sim/world/world.js';
+import type { DesignPlan, TargetKind, Unprotected } from '../protocol.js';
 
 export type TargetChoice = { kind: 'ok'; target: BackupTarget } | { kind: 'unusable'; reason: string };
 
@@ -30,4 +31,27 @@ export function chooseTarget(world: World, design: string, wanted: string | unde
   const first = targets.find((t) => writable.includes(targetKindOf(t)));
   if (first === undefined) return { kind: 'unusable', reason: `the estate has no target ${design} can write (${writable.join(', ')})` };
   return { kind: 'ok', target: first };
+}
+
+/**
+ * Plans a design that sends every machine to one target: each machine is
+ * protected unless the target is unusable or `refusal` gives a reason
+ * (no agent for the platform, no route to the target...).
+ */
+export function planToTarget(
+  world: World,
+  design: string,
+  wanted: string | undefined,
+  writable: readonly TargetKind[],
+  refusal: (m: ProtectedMachine, to: NetworkAttachment) => string | null,
+): DesignPlan {
+  const choice = chooseTarget(world, design, wanted, writable);
+  const protect: ProtectedMachine[] = [];
+  const unprotected: Unprotected[] = [];
+  for (const m of world.machines) {
+    const reason = choice.kind === 'unusable' ? choice.reason : refusal(m, choice.target.attachment);
+    if (reason === null) protect.push(m);
+    else unprotected.push({ machine: m.path, reason });
+  }
+  return { protect, unprotected };
 }

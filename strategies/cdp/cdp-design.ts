@@ -26,8 +26,8 @@ import type { NetworkAttachment } from '../../sim/estate/network.js';
 import type { GuestCapture } from '../../sim/guest/guest.js';
 import type { ProtectedMachine, World } from '../../sim/world/world.js';
 import { guestSideRoutes } from '../agent/machine-routes.js';
-import { chooseTarget } from '../agent/target-choice.js';
-import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, MeasuredRpo, TargetKind, Unprotected } from '../protocol.js';
+import { chooseTarget, planToTarget } from '../agent/target-choice.js';
+import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, MeasuredRpo, TargetKind } from '../protocol.js';
 import { bookmarks } from './bookmarks.js';
 import { emptyTally, type CdpEnv } from './cdp-env.js';
 import { continuousStream } from './continuous-stream.js';
@@ -84,15 +84,7 @@ export class CdpDesign implements BackupDesign {
   }
 
   plan(world: World): DesignPlan {
-    const choice = chooseTarget(world, this.name, this.options.target, WRITABLE);
-    const protect: ProtectedMachine[] = [];
-    const unprotected: Unprotected[] = [];
-    for (const m of world.machines) {
-      const reason = choice.kind === 'unusable' ? choice.reason : this.refusal(world, m, choice.target.attachment);
-      if (reason === null) protect.push(m);
-      else unprotected.push({ machine: m.path, reason });
-    }
-    return { protect, unprotected };
+    return planToTarget(world, this.name, this.options.target, WRITABLE, (m, to) => this.refusal(world, m, to));
   }
 
   start(ctx: DesignContext, plan: DesignPlan): void {

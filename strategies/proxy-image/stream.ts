@@ -17,8 +17,9 @@ import type { Proxy } from '../../sim/estate/proxy.js';
 import { PROXY_CYCLES_PER_BYTE, PROXY_REFERENCE_CLOCK_HZ, PROXY_SIZING, type ProxyProcessing } from '../../sim/estate/defaults.js';
 import type { Hop } from '../../sim/flow/network.js';
 import type { IngestTraffic } from '../../sim/repository/index.js';
-import { mergeHops, scaleHops } from '../../sim/snapshot/storage-io.js';
+import { scaleHops } from '../../sim/snapshot/storage-io.js';
 import type { JobRecord } from '../recorder.js';
+import { joinHops } from '../../sim/flow/hops.js';
 
 /**
  * Fingerprinting cost at the source, cycles per byte hashed. Illustrative:
@@ -45,7 +46,7 @@ export function streamRoute(parts: StreamParts, traffic: IngestTraffic): Hop[] {
   const pieces: (readonly Hop[])[] = [parts.readHops, parts.proxy.processingHops(parts.mode)];
   if (hashed > 0) pieces.push(scaleHops(hashing, hashed));
   if (sent > 0) pieces.push(scaleHops(parts.toTarget, sent), scaleHops(parts.targetIngest, sent));
-  return mergeHops(...pieces).filter((h) => (h.coef ?? 1) > 0);
+  return joinHops(...pieces).filter((h) => (h.coef ?? 1) > 0);
 }
 
 /**
