@@ -21,3 +21,4 @@ export * from './disk/index.js';
 export * from './guest/index.js';
 export * from './tracking/index.js';
 export * from './world/index.js';
+export * from './repository/index.js';

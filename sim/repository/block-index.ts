@@ -19,8 +19,8 @@ export interface BlockIndex {
   readonly byteLength: number;
   /** The slot holding exactly `src[offset, offset + length)`, or 0. */
   find(src: Uint32Array, offset: number, length: number, fingerprint: number): number;
-  /** Adds a stored slot whose content is not indexed yet (the caller looked it up). */
-  insert(slot: number, fingerprint: number): void;
+  /** Adds a stored slot holding `src[offset, ...)`, content not indexed yet (the caller looked it up). */
+  insert(slot: number, src: Uint32Array, offset: number, fingerprint: number): void;
   /**
    * Where the slot's entry lives, as a number that orders entries by memory
    * address; read it while the slot is stored. Garbage collection sorts its

@@ -89,6 +89,8 @@ export class Catalog<L extends string> {
   readonly points = new Map<number, PointRecord<L>>();
   /** Machines in order of their first backup. */
   readonly machines = new Map<string, MachineRecord<L>>();
+  /** Allocation arena per machine (chunk-store.ts), in order of first use. */
+  private readonly arenas = new Map<string, number>();
   private nextPointId = 1;
   private nextChainId = 1;
   private nextContainer = 1;
@@ -104,6 +106,16 @@ export class Catalog<L extends string> {
   /** A fresh write batch ("container") number: one per operation that lands new blocks. */
   newContainer(): number {
     return this.nextContainer++;
+  }
+
+  /** The machine's allocation arena: its blocks share pages of records, so its work stays in cache. */
+  arenaOf(machine: string): number {
+    let arena = this.arenas.get(machine);
+    if (arena === undefined) {
+      arena = this.arenas.size;
+      this.arenas.set(machine, arena);
+    }
+    return arena;
   }
 
   machine(name: string): MachineRecord<L> {

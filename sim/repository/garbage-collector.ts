@@ -2,17 +2,16 @@
  * Garbage collection: frees stored blocks no backup file refers to any more.
  *
  * Retention, merges and aborted backups only drop references. The collector
- * settles the logged drops (chunk-store.ts) and frees the candidate blocks
- * that are still unreferenced, so its work follows what changed, not the size
- * of the store. A block referenced again in the meantime (a new backup
- * deduplicated against it) is simply skipped. Freeing is metadata work: no
- * data I/O is charged.
+ * settles the logged drops (chunk-store.ts) and frees the blocks left
+ * unreferenced, plus earlier candidates (orphans of aborted backups) still
+ * unreferenced, so its work follows what changed, not the size of the store.
+ * A block referenced again in the meantime (a new backup deduplicated against
+ * it) is simply skipped. Freeing is metadata work: no data I/O is charged.
  *
- * A night can free millions of blocks scattered over gigabytes of records and
- * index, so every sweep goes in address order: the store settles and frees in
- * slot order, noting where each block's index entry lives, then the index
- * entries are removed sorted by that position (radix-sort.ts). Sorting is a
- * fixed rule, so the outcome is deterministic.
+ * Every sweep goes in address order: records are settled and freed in slot
+ * order, and index entries, scattered by content id, are removed sorted by
+ * position (radix-sort.ts). Sorting is a fixed rule, so the outcome is
+ * deterministic.
  */
 import type { RepositoryState } from './state.js';
 import { U32Stack } from './u32-stack.js';

@@ -49,7 +49,7 @@ export class HashedIndex implements BlockIndex {
     }
   }
 
-  insert(slot: number, fingerprint: number): void {
+  insert(slot: number, _src: Uint32Array, _offset: number, fingerprint: number): void {
     if (this.entries + 1 > (this.mask + 1) * MAX_LOAD) this.grow();
     this.place(slot, fingerprint);
     this.entries++;

@@ -17,14 +17,14 @@ import type { AbortOutcome, CommitOutcome } from './ingest-types.js';
 import { NEW } from './planned-disk.js';
 import { emptyIo, emptyMoveCost, moveBlock, type FileMoveCost, type RepositoryIo } from './repository-io.js';
 import { describePoint } from './restore-point-info.js';
-import { SlotResolver } from './slot-resolver.js';
+import { FRESH, SlotResolver } from './slot-resolver.js';
 import { blockBytes, nonZeroOf, type RepositoryState } from './state.js';
 
 export function commitPlan<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): CommitOutcome<L> {
   checkStillCurrent(state, internals);
   const { plan, disks } = internals;
   const io = emptyIo();
-  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io);
+  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), true);
   const missingBlocks = resolver.countMissing(disks);
   if (missingBlocks > 0) return { state: 'blocks-collected', missingBlocks };
   const slots: Uint32Array[] = [];
@@ -33,7 +33,11 @@ export function commitPlan<L extends string>(state: RepositoryState<L>, internal
     for (let i = 0; i < out.length && !resolver.full; i++) out[i] = resolver.resolve(d, i);
     slots.push(out);
   }
-  if (resolver.full) return { state: 'out-of-capacity', ...leaveOrphans(state, resolver, io) };
+  if (resolver.full) {
+    // The blocks that fit were stored holding their first reference: dropping it leaves them orphans.
+    for (const slot of resolver.stored.view()) state.store.unref(slot);
+    return { state: 'out-of-capacity', orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
+  }
   const point = recordPoint(state, internals, slots, resolver.newPhysicalBytes, io);
   return { state: 'committed', point: describePoint(point, state.options.chunkSizeBytes), newBlocks: resolver.stored.length, newPhysicalBytes: resolver.newPhysicalBytes, io };
 }
@@ -49,7 +53,7 @@ export function abortPlan(state: RepositoryState<string>, internals: PlanInterna
     fail(`abort of plan ${plan.planId}: arrivedBlocks ${arrivedBlocks} outside [0, ${plan.traffic.blocksSent}]`);
   }
   const io = emptyIo();
-  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io);
+  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), false);
   let left = arrivedBlocks;
   for (const d of disks) {
     for (let i = 0; i < d.verdicts.length && left > 0 && !resolver.full; i++) {
@@ -60,13 +64,9 @@ export function abortPlan(state: RepositoryState<string>, internals: PlanInterna
       resolver.resolve(d, i);
     }
   }
-  return { state: 'aborted', ...leaveOrphans(state, resolver, io) };
-}
-
-/** Blocks stored without a point: queued for the collector, still found by dedupe until it runs. */
-function leaveOrphans(state: RepositoryState<string>, resolver: SlotResolver, io: RepositoryIo): { orphanBlocks: number; orphanPhysicalBytes: number; io: RepositoryIo } {
+  // Blocks stored without a point: candidates for the collector, still found by dedupe until it runs.
   for (const slot of resolver.stored.view()) state.store.enqueue(slot);
-  return { orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
+  return { state: 'aborted', orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
 }
 
 /** Commit-time guard: nothing may have moved the machine's chain since the plan (two backups of one machine at once). */
@@ -99,13 +99,10 @@ function recordPoint<L extends string>(state: RepositoryState<L>, internals: Pla
     writtenPhysicalBytes: written,
     moveCost: null,
   };
+  referenceEntries(state, slots);
   const deltas: DeltaMap[] = disks.map((d, i) => ({ blocks: d.blocks, slots: slots[i]! }));
   point.file = base === null ? fullFile(chain, deltas) : chain.mode === 'reverse' ? reverseStep(state, chain, deltas, io) : { form: 'forward-increment', deltas };
   if (point.file.form === 'forward-increment') point.moveCost = moveCostOf(state, internals, slots);
-  for (const delta of deltas) {
-    const s = delta.slots;
-    for (let j = 0; j < s.length; j++) if (s[j] !== ZERO_SLOT) state.store.ref(s[j]!);
-  }
   updateLogicalBytes(state, chain, point, base, deltas);
   chain.points.push(point);
   if (chain.mode === 'reverse' || base === null) chain.anchor = chain.points.length - 1;
@@ -197,4 +194,20 @@ function moveCostOf(state: RepositoryState<string>, internals: PlanInternals<str
     }
   });
   return cost;
+}
+
+/**
+ * Every entry of the new file holds a reference: blocks this commit stored
+ * already hold theirs (marked FRESH, which is stripped here); the others, found
+ * already stored, gain one.
+ */
+function referenceEntries(state: RepositoryState<string>, slots: Uint32Array[]): void {
+  for (const s of slots) {
+    for (let j = 0; j < s.length; j++) {
+      const slot = s[j]!;
+      if (slot === ZERO_SLOT) continue;
+      if (slot >= FRESH) s[j] = slot - FRESH;
+      else state.store.ref(slot);
+    }
+  }
 }

@@ -1,10 +1,10 @@
 /**
  * Sorting 32-bit numbers (alone, or with a second array moved along), for
- * batch work that wants to visit a huge table in address order: settling a
- * night's millions of reference decrements or index removals in address order
- * makes them share cache lines and memory pages instead of each costing a
- * miss. A least-significant-digit radix sort with 11-bit digits (the counts
- * fit in L1), skipping a digit every key shares: linear time, stable, and
+ * batch work that wants to visit a huge table in address order: garbage
+ * collection removes millions of index entries a night, and in address order
+ * they share cache lines and memory pages instead of each costing a miss. A
+ * least-significant-digit radix sort with 11-bit digits (the counts fit in
+ * L1), skipping a digit every key shares: linear time, stable, and
  * allocation-free once its buffers have grown.
  */
 const DIGIT_BITS = 11;

@@ -11,6 +11,9 @@
 import { ZERO_SLOT } from './chunk-store.js';
 import type { DedupePlacement } from './ingest-types.js';
 import { NEW, REPEAT, type PlannedDisk } from './planned-disk.js';
+
+/** Marks a slot the resolver has just stored (slots stay below 2^31, slot-allocator.ts). */
+export const FRESH = 0x8000_0000;
 import { writeBlock, type RepositoryIo } from './repository-io.js';
 import type { RepositoryState } from './state.js';
 import { U32Stack } from './u32-stack.js';
@@ -29,6 +32,9 @@ export class SlotResolver {
     planIndexVersion: number,
     private readonly container: number,
     private readonly io: RepositoryIo,
+    private readonly arena: number,
+    /** A commit stores blocks already holding the reference of the entry that needs them; an abort stores orphans. */
+    private readonly referenced: boolean,
   ) {
     this.exact = planIndexVersion === state.indexVersion;
   }
@@ -50,7 +56,11 @@ export class SlotResolver {
     return missing;
   }
 
-  /** The stored block for position i of a planned disk, storing it if needed; 0 for a zero block, -1 once full. */
+  /**
+   * The stored block for position i of a planned disk, storing it if needed:
+   * 0 for a zero block, a slot with the FRESH bit if this call stored it (and,
+   * for a commit, gave it its first reference), -1 once the target is full.
+   */
   resolve(d: PlannedDisk, i: number): number {
     const v = d.verdicts[i]!;
     if (v === ZERO_SLOT) return ZERO_SLOT;
@@ -77,14 +87,14 @@ export class SlotResolver {
       this.full = true;
       return -1;
     }
-    const slot = store.allocate(d.content, i * k, length, physical, this.container, indexed);
+    const slot = store.allocate(d.content, i * k, length, physical, this.container, indexed, this.arena, this.referenced);
     if (indexed) {
-      index.insert(slot, fingerprint);
+      index.insert(slot, d.content, i * k, fingerprint);
       this.state.indexVersion++;
     }
     this.stored.push(slot);
     this.newPhysicalBytes += physical;
     writeBlock(this.io, physical);
-    return slot;
+    return (slot | FRESH) >>> 0;
   }
 }

@@ -50,7 +50,7 @@ export function synthesizeFull<L extends string>(state: RepositoryState<L>, mach
   }
   const needed = copyBytesNeeded(state, dense);
   if (state.store.physicalBytes + needed > state.options.capacityBytes) return { state: 'out-of-capacity', neededPhysicalBytes: needed };
-  const newPhysicalBytes = copyIntoNewFull(state, dense, io);
+  const newPhysicalBytes = copyIntoNewFull(state, dense, io, state.catalog.arenaOf(machine));
   moveHeadToNewChain(state, chain, dense);
   head.kind = 'synthetic-full';
   return { state: 'synthesized', point: describePoint(head, state.options.chunkSizeBytes), io, newPhysicalBytes };
@@ -70,7 +70,7 @@ function copyBytesNeeded(state: RepositoryState<string>, dense: Uint32Array[]): 
 }
 
 /** Reads every block and writes it into the new full; plain blocks land as new copies in a new container. */
-function copyIntoNewFull(state: RepositoryState<string>, dense: Uint32Array[], io: RepositoryIo): number {
+function copyIntoNewFull(state: RepositoryState<string>, dense: Uint32Array[], io: RepositoryIo, arena: number): number {
   const { store } = state;
   const container = state.catalog.newContainer();
   const scratch = new Uint32Array(state.options.chunksPerBlock);
@@ -81,7 +81,7 @@ function copyIntoNewFull(state: RepositoryState<string>, dense: Uint32Array[], i
       if (s === ZERO_SLOT || !moveBlock(io, store, s, state.options.transforms)) continue;
       const length = store.copyContent(s, scratch, 0);
       const physical = store.physicalBytesOf(s);
-      const copy = store.allocate(scratch, 0, length, physical, container, false);
+      const copy = store.allocate(scratch, 0, length, physical, container, false, arena);
       written += physical;
       slots[b] = copy;
     }
