@@ -28,6 +28,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No wall clock in the simulation.' },
+        {
+          selector: "CallExpression[callee.name='assert'] > TemplateLiteral",
+          message: 'assert() arguments are built on every call: write `if (!cond) fail(`...`)` to build the message only on failure.',
+        },
       ],
     },
   },

@@ -30,7 +30,7 @@
  * next boundary (buffer dry, buffer full, reposition over, cartridge full)
  * exactly, and re-plans whenever the fluid model changes the feed's rate.
  */
-import { assert } from '../engine/errors.js';
+import { fail } from '../engine/errors.js';
 import type { SimEvent, Signal } from '../engine/events.js';
 import type { ProcessBody } from '../engine/process.js';
 import type { Simulation } from '../engine/simulation.js';
@@ -94,7 +94,7 @@ export class BufferedWrite implements UsageListener {
       this.changed = null;
       stepsAtInstant = this.sim.now === instant ? stepsAtInstant + 1 : 0;
       instant = this.sim.now;
-      assert(stepsAtInstant < MAX_STEPS_PER_INSTANT, `${this.drive.path}: tape write re-planned ${stepsAtInstant} times at t=${instant}`);
+      if (!(stepsAtInstant < MAX_STEPS_PER_INSTANT)) fail(`${this.drive.path}: tape write re-planned ${stepsAtInstant} times at t=${instant}`);
     }
   }
 

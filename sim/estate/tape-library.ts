@@ -4,7 +4,7 @@
  * to it with `writeToTape` (which models speed matching and shoe-shining), and
  * gives it back with `releaseDrive`.
  */
-import { assert } from '../engine/errors.js';
+import { fail } from '../engine/errors.js';
 import type { ProcessBody } from '../engine/process.js';
 import type { SlotPool, SlotRequest } from '../engine/slots.js';
 import type { Simulation } from '../engine/simulation.js';
@@ -57,14 +57,14 @@ export class TapeLibrary implements BackupTarget {
     const request = this.drivePool.acquire();
     yield request;
     const drive = this.drives.find((d) => !this.held.has(d));
-    assert(drive !== undefined, `${this.path}: a drive slot was granted but every drive is held`);
+    if (!(drive !== undefined)) fail(`${this.path}: a drive slot was granted but every drive is held`);
     this.held.set(drive, request);
     return drive;
   }
 
   releaseDrive(drive: TapeDrive): void {
     const request = this.held.get(drive);
-    assert(request !== undefined, `${drive.path} released but not held`);
+    if (!(request !== undefined)) fail(`${drive.path} released but not held`);
     this.held.delete(drive);
     this.drivePool.release(request);
   }
