@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Command-line entry (`npm start`). Until scenario files and the full
  * `vmbsim` command exist (issue 5), it runs the built-in default scenario
