@@ -82,6 +82,30 @@ export interface JobStart {
   startSec: number;
 }
 
+/**
+ * A job record with nothing counted yet, ending when it starts: callers
+ * spread it and set what their job did (its end, outcome, bytes, CPU...).
+ */
+export function blankJob(design: string, machine: string, kind: JobKind, startSec: number): JobRecord {
+  return {
+    design,
+    machine,
+    kind,
+    startSec,
+    endSec: startSec,
+    outcome: { state: 'done' },
+    bytesRead: 0,
+    bytesSent: 0,
+    bytesLogical: 0,
+    bytesStored: 0,
+    cpuCycles: { guest: 0, host: 0, proxy: 0, target: 0 },
+    consistency: 'unknown',
+    restorePointId: null,
+    snapshot: null,
+    notes: [],
+  };
+}
+
 export class BackupRecorder {
   readonly jobs: JobRecord[] = [];
   /** Every job start, in order (optional for a design; results count the starts that never ended). */

@@ -10,7 +10,7 @@ import type { ProtectedMachine } from '../../sim/world/world.js';
 import { nightsBetween, staggeredStartSec, type Night } from '../schedule/index.js';
 import type { ProxyJobEnv } from './env.js';
 import { proxyJob } from './job.js';
-import { zeroCycles } from './stream.js';
+import { blankJob } from '../recorder.js';
 
 export function* dispatchNights(env: ProxyJobEnv, machines: readonly ProtectedMachine[]): ProcessBody<void> {
   const s = env.options.schedule;
@@ -38,23 +38,9 @@ function startJob(env: ProxyJobEnv, m: ProtectedMachine, night: Night): void {
   if (state.running) {
     const now = env.sim.now;
     env.ctx.recorder.job({
-      design: env.design,
-      machine: m.path,
-      kind: night.kind,
-      startSec: now,
-      endSec: now,
+      ...blankJob(env.design, m.path, night.kind, now),
       outcome: { state: 'failed', reason: `night ${night.index} skipped: the previous job of ${m.path} was still running` },
-      bytesRead: 0,
-      bytesSent: 0,
-      bytesLogical: 0,
-      bytesStored: 0,
-      cpuCycles: zeroCycles(),
-      consistency: 'unknown',
-      restorePointId: null,
-      snapshot: null,
-      notes: [],
-    });
-    return;
+    });    return;
   }
   env.sim.process(`design/${env.design}/${m.path}/night-${night.index}`, proxyJob(env, m, night));
 }

@@ -12,7 +12,7 @@ import type { TransportName } from '../../sim/platform/transports.js';
 import { snapshotImages, type VmSnapshot } from '../../sim/platform/vm-snapshot.js';
 import type { IngestPlan } from '../../sim/repository/index.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
-import type { ConsistencyLabel, JobRecord } from '../recorder.js';
+import { blankJob, type ConsistencyLabel, type JobRecord } from '../recorder.js';
 import type { Night } from '../schedule/index.js';
 import { chunksToRead, countChunks } from './changed-chunks.js';
 import type { MachineState, ProxyJobEnv } from './env.js';
@@ -21,7 +21,6 @@ import { finishPoint } from './finish-point.js';
 import { HeldSlots } from './limits.js';
 import { readAndSend } from './read-disks.js';
 import { snapshotStep } from './snapshot-step.js';
-import { zeroCycles } from './stream.js';
 import { chooseProxy, transportOrder } from './transport.js';
 
 /** A job record while the job runs. */
@@ -63,23 +62,8 @@ function decideKind(env: ProxyJobEnv, m: ProtectedMachine, state: MachineState, 
 }
 
 function newDraft(env: ProxyJobEnv, m: ProtectedMachine, k: { kind: 'full' | 'incremental'; notes: string[] }): Draft {
-  return {
-    design: env.design,
-    machine: m.path,
-    kind: k.kind,
-    startSec: env.sim.now,
-    outcome: { state: 'done' },
-    bytesRead: 0,
-    bytesSent: 0,
-    bytesLogical: 0,
-    bytesStored: 0,
-    cpuCycles: zeroCycles(),
-    consistency: 'unknown',
-    restorePointId: null,
-    snapshot: null,
-    storageSnapshot: null,
-    notes: [...k.notes],
-  };
+  const { endSec: _unset, ...blank } = blankJob(env.design, m.path, k.kind, env.sim.now);
+  return { ...blank, storageSnapshot: null, notes: [...k.notes] };
 }
 
 interface Placement {

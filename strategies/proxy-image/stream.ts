@@ -87,6 +87,3 @@ export function addCycles(into: CpuAccount, route: readonly Hop[], bytes: number
   }
 }
 
-export function zeroCycles(): CpuAccount {
-  return { guest: 0, host: 0, proxy: 0, target: 0 };
-}

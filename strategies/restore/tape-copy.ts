@@ -25,7 +25,7 @@ import { writeToTape } from '../../sim/estate/tape-write.js';
 import { joinHops } from '../../sim/estate/hops.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { BackupDesign } from '../protocol.js';
-import type { JobRecord } from '../recorder.js';
+import { blankJob, type JobRecord } from '../recorder.js';
 import type { RestoreContext } from './context.js';
 import { pointLimitSec, type PointChoice } from './drill.js';
 import { findPoint, type FoundPoint } from './find-point.js';
@@ -113,22 +113,8 @@ function* copyFound(env: TapeCopyEnv, library: TapeLibrary, drive: TapeDrive, m:
 }
 
 function tapeJob(design: string, machine: string, startSec: number): Omit<JobRecord, 'endSec'> {
-  return {
-    design,
-    machine,
-    kind: 'tape-copy',
-    startSec,
-    outcome: { state: 'done' },
-    bytesRead: 0,
-    bytesSent: 0,
-    bytesLogical: 0,
-    bytesStored: 0,
-    cpuCycles: { guest: 0, host: 0, proxy: 0, target: 0 },
-    consistency: 'unknown',
-    restorePointId: null,
-    snapshot: null,
-    notes: [],
-  };
+  const { endSec: _unset, ...blank } = blankJob(design, machine, 'tape-copy', startSec);
+  return blank;
 }
 
 /** The record of a tape copy a design cannot make. */
