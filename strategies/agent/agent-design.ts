@@ -16,7 +16,6 @@
  *     const plan = design.plan(world);   // unprotected: platforms without an agent, unwritable targets
  *     design.start(ctx, plan);           // one scheduler process per machine
  */
-import { ConfigError } from '../../sim/engine/errors.js';
 import type { ProcessBody } from '../../sim/engine/process.js';
 import type { NetworkAttachment } from '../../sim/estate/network.js';
 import type { GuestCapture } from '../../sim/guest/guest.js';
@@ -27,7 +26,7 @@ import { runAgentJob, type AgentEnv } from './agent-job.js';
 import { FileChunkMap } from './file-map.js';
 import { guestSideRoutes } from './machine-routes.js';
 import { resolveAgentOptions, type AgentOptions, type ResolvedAgentOptions } from './options.js';
-import { chooseTarget, planToTarget } from './target-choice.js';
+import { chooseTarget, planToTarget, routeRefusal } from './target-choice.js';
 import { WrittenChunks } from './written-chunks.js';
 
 const WRITABLE: readonly TargetKind[] = ['disk', 'dedupe-appliance'];
@@ -90,13 +89,7 @@ export class AgentDesign implements BackupDesign {
   private refusal(world: World, m: ProtectedMachine, to: NetworkAttachment): string | null {
     const version = m.platform.capabilities.version;
     if (!this.options.platforms.includes(version)) return `${this.name} has no agent for ${version} (${m.platform.capabilities.description})`;
-    try {
-      world.estate.networkPath(guestSideRoutes(m).attachment, to);
-    } catch (e) {
-      if (e instanceof ConfigError) return `no network route from ${m.path} to the target: ${e.message}`;
-      throw e;
-    }
-    return null;
+    return routeRefusal(world, m, to);
   }
 }
 

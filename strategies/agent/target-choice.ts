@@ -10,6 +10,7 @@ import type { BackupTarget } from '../../sim/estate/targets.js';
 import type { NetworkAttachment } from '../../sim/estate/network.js';
 import type { ProtectedMachine, World } from '../../sim/world/world.js';
 import type { DesignPlan, TargetKind, Unprotected } from '../protocol.js';
+import { guestSideRoutes } from './machine-routes.js';
 
 export type TargetChoice = { kind: 'ok'; target: BackupTarget } | { kind: 'unusable'; reason: string };
 
@@ -54,4 +55,15 @@ export function planToTarget(
     else unprotected.push({ machine: m.path, reason });
   }
   return { protect, unprotected };
+}
+
+/** Why a guest-side design cannot send a machine's data to the target (no network route), or null. */
+export function routeRefusal(world: World, m: ProtectedMachine, to: NetworkAttachment): string | null {
+  try {
+    world.estate.networkPath(guestSideRoutes(m).attachment, to);
+  } catch (e) {
+    if (e instanceof ConfigError) return `no network route from ${m.path} to the target: ${e.message}`;
+    throw e;
+  }
+  return null;
 }

@@ -20,13 +20,12 @@
  *     design.start(ctx, design.plan(world));
  *     // later: design.journal('vm/web-01')?.imageAt(t, sim.now)
  */
-import { ConfigError } from '../../sim/engine/errors.js';
 import type { ProcessBody } from '../../sim/engine/process.js';
 import type { NetworkAttachment } from '../../sim/estate/network.js';
 import type { GuestCapture } from '../../sim/guest/guest.js';
 import type { ProtectedMachine, World } from '../../sim/world/world.js';
 import { guestSideRoutes } from '../agent/machine-routes.js';
-import { chooseTarget, planToTarget } from '../agent/target-choice.js';
+import { chooseTarget, planToTarget, routeRefusal } from '../agent/target-choice.js';
 import type { BackupDesign, DesignCapabilities, DesignContext, DesignFactory, DesignPlan, MeasuredRpo, TargetKind } from '../protocol.js';
 import { bookmarks } from './bookmarks.js';
 import { emptyTally, type CdpEnv } from './cdp-env.js';
@@ -128,13 +127,7 @@ export class CdpDesign implements BackupDesign {
         ? `${this.name} splits writes in the hypervisor, and ${m.path} has none`
         : `${this.name} has no write splitter for ${version} (${m.platform.capabilities.description})`;
     }
-    try {
-      world.estate.networkPath(guestSideRoutes(m).attachment, to);
-    } catch (e) {
-      if (e instanceof ConfigError) return `no network route from ${m.path} to the target: ${e.message}`;
-      throw e;
-    }
-    return null;
+    return routeRefusal(world, m, to);
   }
 }
 
