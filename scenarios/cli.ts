@@ -4,7 +4,7 @@
  * `vmbsim` command exist (issue 5), it runs the built-in default scenario
  * (scenarios/default.ts) and prints the designs side by side.
  */
-import { runDefault, DEFAULT_DAYS } from '../scenarios/default.js';
+import { runDefault, DEFAULT_DAYS } from './default.js';
 import type { DesignResult } from '../strategies/results.js';
 
 const seedArg = process.argv.find((a) => a.startsWith('--seed='));
