@@ -14,3 +14,4 @@ export * from './template-pool.js';
 export * from './units.js';
 export * from './virtual-disk.js';
 export * from './vm-disk.js';
+export * from './written-chunks.js';

@@ -17,8 +17,8 @@
  */
 import type { Simulation } from '../engine/simulation.js';
 import type { ProcessBody } from '../engine/process.js';
-import { ChunkBitmap } from '../disk/chunk-bitmap.js';
-import type { DiskWriteListener, VirtualDisk } from '../disk/virtual-disk.js';
+import { WrittenChunks } from '../disk/written-chunks.js';
+import type { VirtualDisk } from '../disk/virtual-disk.js';
 import { CONSOLIDATION_DEFAULTS, MERGE_IO_PER_DELTA_BYTE, decideNextPass, type ConsolidationPolicy, type ConsolidationResult, type MergePass } from './consolidation-policy.js';
 import { scaleHops, type StorageIo } from './storage-io.js';
 
@@ -35,31 +35,6 @@ export interface ConsolidateOptions {
   onStun?: (stunned: boolean) => void;
 }
 
-/** Distinct chunks written since `restart`: the helper delta the VM writes into during a pass. */
-class HelperDelta implements DiskWriteListener {
-  private readonly written: ChunkBitmap;
-
-  constructor(private readonly disk: VirtualDisk) {
-    this.written = new ChunkBitmap(disk.chunkCount);
-    disk.addListener(this);
-  }
-
-  onChunkWrite(chunkIndex: number): void {
-    this.written.add(chunkIndex);
-  }
-
-  get bytes(): number {
-    return this.written.count * this.disk.chunkSizeBytes;
-  }
-
-  restart(): void {
-    this.written.clear();
-  }
-
-  detach(): void {
-    this.disk.removeListener(this);
-  }
-}
 
 export function* consolidate(sim: Simulation, options: ConsolidateOptions): ProcessBody<ConsolidationResult> {
   const policy = options.policy ?? CONSOLIDATION_DEFAULTS;
@@ -71,14 +46,15 @@ export function* consolidate(sim: Simulation, options: ConsolidateOptions): Proc
     const durationSec = sim.now - startSec;
     return result(options.deltaBytes, [{ deltaBytes: options.deltaBytes, durationSec }], 0, durationSec, 0, true, false);
   }
-  const helper = new HelperDelta(options.disk);
+  // The helper delta the VM writes into while a pass merges.
+  const helper = new WrittenChunks(options.disk);
   const passes: MergePass[] = [];
   let delta = options.deltaBytes;
   let rate = Infinity;
   let decision = decideNextPass(0, delta, rate, policy);
   try {
     while (decision.kind === 'another-pass') {
-      helper.restart();
+      helper.clear();
       const passStart = sim.now;
       yield merge(delta, `pass-${passes.length}`);
       const durationSec = sim.now - passStart;
@@ -88,7 +64,7 @@ export function* consolidate(sim: Simulation, options: ConsolidateOptions): Proc
       decision = decideNextPass(passes.length, delta, rate, policy);
     }
   } finally {
-    helper.detach();
+    helper.close();
   }
   const stunStart = sim.now;
   options.onStun?.(true);

@@ -27,7 +27,7 @@ import { FileChunkMap } from './file-map.js';
 import { guestSideRoutes } from './machine-routes.js';
 import { resolveAgentOptions, type AgentOptions, type ResolvedAgentOptions } from './options.js';
 import { chooseTarget, planToTarget, routeRefusal } from './target-choice.js';
-import { WrittenChunks } from './written-chunks.js';
+import { WrittenChunks } from '../../sim/disk/written-chunks.js';
 
 const WRITABLE: readonly TargetKind[] = ['disk', 'dedupe-appliance'];
 

@@ -26,7 +26,7 @@ import { cyclesOn, streamRoute } from './job-route.js';
 import type { GuestSideRoutes } from './machine-routes.js';
 import { shadowDiffAreaBytes, type ResolvedAgentOptions } from './options.js';
 import { ShadowCopy } from './shadow-copy.js';
-import type { WrittenChunks } from './written-chunks.js';
+import type { WrittenChunks } from '../../sim/disk/written-chunks.js';
 
 /** What one machine's agent works with, for all its jobs. */
 export interface AgentEnv {

@@ -4,7 +4,6 @@
  * - agent-job.ts        one job: hooks + freeze, shadow copy, file-level read, send, commit, record
  * - options.ts          options and defaults (Veeam proxy per-core figures as cycles per byte)
  * - file-map.ts         chunk -> file: whole changed files, full read sets
- * - written-chunks.ts   what changed since the last backup
  * - shadow-copy.ts      the in-guest copy-on-write snapshot and its extra I/O
  * - machine-routes.ts   the resources guest-side work crosses (shared with CDP)
  * - job-route.ts        one flow per disk: read, CPU, network, target

@@ -1,0 +1,57 @@
+/**
+ * The distinct chunks of a disk written since a point: a write listener over
+ * a bitmap. Two mechanisms need exactly this: a redirect-on-write
+ * consolidation pass (the helper delta the VM writes into while the merge
+ * runs) and an in-guest agent (what changed since its last backup, which a
+ * real agent learns from the file system's change journal).
+ *
+ * `take()` hands over the set and starts a new one; `giveBack` returns a set
+ * whose consumer failed, so its chunks count as written again; `clear()`
+ * starts over without handing anything over.
+ */
+import { ChunkBitmap } from './chunk-bitmap.js';
+import type { DiskWriteListener, VirtualDisk } from './virtual-disk.js';
+
+export class WrittenChunks implements DiskWriteListener {
+  private readonly written: ChunkBitmap;
+
+  constructor(private readonly disk: VirtualDisk) {
+    this.written = new ChunkBitmap(disk.chunkCount);
+    disk.addListener(this);
+  }
+
+  onChunkWrite(chunkIndex: number): void {
+    this.written.add(chunkIndex);
+  }
+
+  /** Chunks written since the last take or clear, ascending; the set starts empty again. */
+  take(): Uint32Array {
+    const out = this.written.toIndices();
+    this.written.clear();
+    return out;
+  }
+
+  /** Returns a taken set (its consumer failed): those chunks count as written again. */
+  giveBack(chunks: Uint32Array): void {
+    for (const c of chunks) this.written.add(c);
+  }
+
+  /** Forgets what was written so far. */
+  clear(): void {
+    this.written.clear();
+  }
+
+  get count(): number {
+    return this.written.count;
+  }
+
+  /** Distinct bytes written: count times the chunk size. */
+  get bytes(): number {
+    return this.written.count * this.disk.chunkSizeBytes;
+  }
+
+  /** Stops listening (the consumer is done with the disk). */
+  close(): void {
+    this.disk.removeListener(this);
+  }
+}
