@@ -14,29 +14,20 @@
  */
 import type { ProcessBody } from '../../sim/engine/process.js';
 import type { Simulation } from '../../sim/engine/simulation.js';
-import type { Flow, Hop } from '../../sim/flow/network.js';
+import type { Flow } from '../../sim/flow/network.js';
 import type { GuestCapture, QuiesceOutcome } from '../../sim/guest/guest.js';
 import type { IngestPlan } from '../../sim/repository/index.js';
-import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { BackupRecorder, ConsistencyLabel, JobOutcome, JobRecord } from '../recorder.js';
-import type { TargetRepository } from '../target-repository.js';
 import { consistencyLabel } from './consistency-label.js';
 import type { FileChunkMap, ReadSet } from './file-map.js';
 import { cyclesOn, streamRoute } from './job-route.js';
-import type { GuestSideRoutes } from './machine-routes.js';
+import type { GuestSideEnv } from './machine-routes.js';
 import { shadowDiffAreaBytes, type ResolvedAgentOptions } from './options.js';
 import { ShadowCopy } from './shadow-copy.js';
 import type { WrittenChunks } from '../../sim/disk/written-chunks.js';
 
 /** What one machine's agent works with, for all its jobs. */
-export interface AgentEnv {
-  sim: Simulation;
-  design: string;
-  machine: ProtectedMachine;
-  routes: GuestSideRoutes;
-  target: TargetRepository;
-  /** From the machine's NIC to the target's NIC. */
-  networkHops: readonly Hop[];
+export interface AgentEnv extends GuestSideEnv {
   /** The chunk -> file map, built per job (at estate scale it would double the disks' memory if kept). */
   files(): FileChunkMap;
   written: readonly WrittenChunks[];

@@ -16,7 +16,9 @@ import { cpuHops, ioCpuHops, joinHops, storageHops } from '../../sim/estate/hops
 import type { NetworkAttachment } from '../../sim/estate/network.js';
 import { hostReadHops } from '../../sim/estate/read-paths.js';
 import type { Hop } from '../../sim/flow/network.js';
+import type { Simulation } from '../../sim/engine/simulation.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
+import type { TargetRepository } from '../target-repository.js';
 
 export interface GuestSideRoutes {
   /** Where the machine's traffic enters the network (a VM: its host's NIC). */
@@ -75,4 +77,15 @@ function diskOf<D>(disks: readonly D[], i: number, path: string): D {
 export function scaledHops(hops: readonly Hop[], factor: number): Hop[] {
   if (!(factor > 0)) return [];
   return hops.map((h) => ({ resource: h.resource, coef: (h.coef ?? 1) * factor }));
+}
+
+/** What a guest-side design (agent, CDP) works with for one machine, whatever the design. */
+export interface GuestSideEnv {
+  sim: Simulation;
+  design: string;
+  machine: ProtectedMachine;
+  routes: GuestSideRoutes;
+  target: TargetRepository;
+  /** From the machine's NIC to the target's NIC. */
+  networkHops: readonly Hop[];
 }

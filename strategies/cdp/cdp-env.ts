@@ -9,14 +9,11 @@
  * copied once more and sent from the host's NIC to the target, so network and
  * CPU follow the write rate (DOMAIN.md, family 2).
  */
-import type { Simulation } from '../../sim/engine/simulation.js';
 import type { SlotPool } from '../../sim/engine/slots.js';
 import type { Hop } from '../../sim/flow/network.js';
 import type { GuestCapture } from '../../sim/guest/guest.js';
-import type { ProtectedMachine } from '../../sim/world/world.js';
-import type { GuestSideRoutes } from '../agent/machine-routes.js';
+import type { GuestSideEnv, GuestSideRoutes } from '../agent/machine-routes.js';
 import type { BackupRecorder } from '../recorder.js';
-import type { TargetRepository } from '../target-repository.js';
 import type { CdpJournal } from './journal.js';
 import type { ResolvedCdpOptions, SplitterPlacement } from './options.js';
 
@@ -34,14 +31,7 @@ export function emptyTally(): StreamTally {
   return { bytes: 0, shipments: 0, maxLagSec: 0, cycles: { guest: 0, host: 0, target: 0 } };
 }
 
-export interface CdpEnv {
-  sim: Simulation;
-  design: string;
-  machine: ProtectedMachine;
-  routes: GuestSideRoutes;
-  target: TargetRepository;
-  /** From the machine's NIC to the target's NIC. */
-  networkHops: readonly Hop[];
+export interface CdpEnv extends GuestSideEnv {
   journal: CdpJournal;
   options: ResolvedCdpOptions;
   recorder: BackupRecorder;
