@@ -20,7 +20,12 @@ function importsOf(file: string): string[] {
 
 describe('the layering of DESIGN.md ("How data flows")', () => {
   it('keeps sim/ free of strategies and scenarios', () => {
-    const offenders = sources('sim').flatMap((f) => importsOf(f).filter((i) => /\/(strategies|scenarios)\//.test(i)).map((i) => `${f} imports ${i}`));
+    const offenders = sources('sim').flatMap((f) => importsOf(f).filter((i) => /\/(strategies|scenarios|reports)\//.test(i)).map((i) => `${f} imports ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps reports/ reading results only: nothing from the engine, the strategies or the scenarios', () => {
+    const offenders = sources('reports').flatMap((f) => importsOf(f).filter((i) => /\/(sim|strategies|scenarios)\//.test(i)).map((i) => `${f} imports ${i}`));
     expect(offenders).toEqual([]);
   });
 
