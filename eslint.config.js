@@ -11,7 +11,7 @@ const nondeterminism = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.bench-build/**', 'dist/**', 'out/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['.bench-build/**', '.test-build/**', 'dist/**', 'out/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sim/**/*.ts', 'strategies/**/*.ts', 'scenarios/**/*.ts'],
+    files: ['sim/**/*.ts', 'strategies/**/*.ts', 'scenarios/**/*.ts', 'reports/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', ...nondeterminism],
       'no-restricted-syntax': [

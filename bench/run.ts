@@ -8,6 +8,9 @@ const topics: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   disk: () => import('./disk.bench.js'),
   backup: () => import('./backup.bench.js'),
   repository: () => import('./repository.bench.js'),
+  report: () => import('./report.bench.js'),
+  cli: () => import('./cli.bench.js'),
+  scenario: () => import('./scenario.bench.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -77,7 +77,7 @@ export const DEFAULT_DESIGNS = [
 ] as const;
 
 /** A file of the drill machine: the guest layout is decided by the seed, so a fresh build names the run's files. */
-function drillFile(world: WorldSpec, seed: number | string): string {
+export function drillFile(world: WorldSpec, seed: number | string): string {
   const files = buildWorld(new Simulation({ seed }), world).machine(DRILL_MACHINE).guest.filesystem.files();
   // The largest file: a restore of it has something to move.
   return files.reduce((a, b) => (b.sizeBytes > a.sizeBytes ? b : a)).path;

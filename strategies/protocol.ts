@@ -11,6 +11,7 @@
 import type { ProtectedMachine, World } from '../sim/world/world.js';
 import type { BackupRecorder } from './recorder.js';
 import type { TargetRepository } from './target-repository.js';
+import type { TapeCatalog } from './restore/tape-catalog.js';
 
 /** How a design is built from its options (scenario `designs[i]`). */
 export type DesignFactory<O> = (name: string, options: O) => BackupDesign;
@@ -58,6 +59,12 @@ export interface MeasuredRpo {
 export interface DesignPlan {
   protect: readonly ProtectedMachine[];
   unprotected: readonly Unprotected[];
+  /**
+   * Where the design's restore points live: a repository on a disk target
+   * (default) or tape cartridges (written straight to a tape library), which
+   * only whole-VM and disk restores can read (a tape is read front to back).
+   */
+  pointsOn?: 'repository' | 'tape';
 }
 
 export interface DesignContext {
@@ -72,6 +79,13 @@ export interface DesignContext {
    * library: `plan()` checks target names and kinds first.
    */
   repository(targetName: string): TargetRepository;
+  /**
+   * What the run holds on tape (restore points written straight to tape, and
+   * disk-to-tape copies), shared with the run's restores. A design that
+   * writes to tape records its points here; without it, it keeps them to
+   * itself and no restore can find them.
+   */
+  tape?: TapeCatalog;
 }
 
 export interface BackupDesign {

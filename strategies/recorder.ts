@@ -4,6 +4,7 @@
  * results are computed from it and from the estate's resources, never by a
  * strategy stating its own figures.
  */
+import type { GuestCapture } from '../sim/guest/guest.js';
 import type { Unprotected } from './protocol.js';
 
 export type JobKind = 'full' | 'incremental' | 'synthetic-full' | 'initial-sync' | 'cdp-stream' | 'near-cdp-sync' | 'tape-copy';
@@ -15,7 +16,9 @@ export type JobOutcome =
   | { state: 'done' }
   | { state: 'failed'; reason: string }
   /** The platform could not do what was asked, and the job did something else (full instead of incremental...). */
-  | { state: 'degraded'; reason: string };
+  | { state: 'degraded'; reason: string }
+  /** The design cannot do this job at all (a tape copy by a design that cannot write tape...); nothing was attempted. */
+  | { state: 'unsupported'; reason: string };
 
 export interface JobRecord {
   design: string;
@@ -46,6 +49,21 @@ export interface JobRecord {
   storageSnapshot?: SnapshotRecord | null;
   /** Facts worth showing: `cbt-reset: full read`, `vcb: holding area 40 GB`... */
   notes: string[];
+  /**
+   * The guest's in-memory application state at the point's instant, kept
+   * when the job made a point, so restores can judge the point's images
+   * with the guest's own classification (strategies/restore/job-captures.ts).
+   * Not part of the results.
+   */
+  capture?: GuestCapture;
+  /** Where the job's data went through (a proxy, a tape library); default: the machine's host. */
+  lane?: JobLane;
+}
+
+/** The proxy, host or target a job ran through (`proxy/proxy-01`, `host/esx-01`, `target/tape-01`). */
+export interface JobLane {
+  kind: 'proxy' | 'host' | 'target';
+  name: string;
 }
 
 export interface SnapshotRecord {
@@ -70,8 +88,11 @@ export interface RestoreRecord {
   serviceSec: number;
   /** When the restore had fully finished (instant recovery: migration back done). */
   completeSec: number;
-  outcome: { state: 'done'; verified: boolean } | { state: 'failed'; reason: string } | { state: 'unsupported'; reason: string };
+  /** `reason` on a done outcome says what qualified it (read from tape, checked for readability only...). */
+  outcome: { state: 'done'; verified: boolean; reason?: string } | { state: 'failed'; reason: string } | { state: 'unsupported'; reason: string };
   bytesRead: number;
+  /** Facts worth showing (where the data came from, a fallback taken); empty when there are none. */
+  notes?: string[];
 }
 
 /** A job that began; its JobRecord is appended when it ends (a job still running when the run ends has none). */

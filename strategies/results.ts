@@ -10,8 +10,11 @@
  */
 import type { DesignCapabilities, DesignFamily, Unprotected } from './protocol.js';
 import type { ConsistencyLabel, JobKind } from './recorder.js';
+import type { DesignSeries } from './results-series.js';
 
-export const RESULTS_SCHEMA_VERSION = 1;
+export type { DesignSeries } from './results-series.js';
+
+export const RESULTS_SCHEMA_VERSION = 2;
 
 /** Mean and maximum of a quantity (0 and 0 when there is nothing to measure). */
 export interface MeanMax {
@@ -24,6 +27,8 @@ export interface JobCounts {
   done: number;
   degraded: number;
   failed: number;
+  /** Jobs the design cannot do at all (a tape copy by a design that cannot write tape...), each with its reason in `failures`. */
+  unsupported: number;
   /** Jobs that started and had not ended when the run ended. */
   unfinishedAtEnd: number;
   byKind: Partial<Record<JobKind, number>>;
@@ -138,6 +143,8 @@ export interface JobFailure {
   machine: string;
   kind: JobKind;
   startSec: number;
+  /** 'unsupported': the design cannot do this job at all; 'failed' (or absent): it tried and failed. */
+  state?: 'failed' | 'unsupported';
   reason: string;
 }
 
@@ -168,4 +175,11 @@ export interface DesignResult {
   unprotected: Unprotected[];
   restores: RestoreKindFigures[];
   failures: JobFailure[];
+  /** Bounded time series for charts (schema version 2). */
+  series: DesignSeries;
+  /**
+   * Rows a results file left out to stay small on a large estate (machines of
+   * recoveryPoints and consistency, unprotected, failures); absent when nothing was.
+   */
+  omitted?: { machines: number; unprotected: number; failures: number };
 }

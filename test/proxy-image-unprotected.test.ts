@@ -13,10 +13,11 @@ describe('what a proxy image design leaves unprotected (claim 11)', () => {
     expect(run.result.recoveryPoints.total).toBe(1);
   });
 
-  it('protects nothing when its only target is tape, and says why', () => {
+  it('writes to a tape library only when named, and protects nothing when tape is all there is and none is named', () => {
     const named = runDesign(proxyWorld({ vms, targetKind: 'tape-library' }), proxyImageDesign('vadp', { target: 't0' }), { seed: 1, days: 1 });
-    expect(named.result.unprotected).toEqual([{ machine: 'vm/web', reason: expect.stringMatching(/target\/t0 is a tape-library/) }]);
-    expect(named.result.jobs.total).toBe(0);
+    expect(named.result.unprotected).toEqual([]);
+    expect(named.plan.pointsOn).toBe('tape');
+    expect(named.result.recoveryPoints.total).toBe(1);
     const unnamed = runDesign(proxyWorld({ vms, targetKind: 'tape-library' }), proxyImageDesign('vadp', {}), { seed: 1, days: 1 });
     expect(unnamed.result.unprotected[0]!.reason).toMatch(/no disk repository or dedupe appliance/);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { agentDesign } from '../strategies/agent/index.js';
 import { proxyImageDesign } from '../strategies/index.js';
 import type { JobRecord } from '../strategies/recorder.js';
 import { corruptChunk, findPoint, validateTapeCopies, type TapeCopySpec } from '../strategies/restore/index.js';
@@ -39,7 +40,7 @@ describe('disk-to-disk-to-tape copies', () => {
     for (const [i, j] of jobs.entries()) {
       const entry = run.tape.catalog.entries()[i]!;
       expect(entry.machine).toBe(j.machine);
-      expect(j.bytesStored).toBeCloseTo(repo.readLocality(entry.sourcePointId)!.physicalBytes, 0);
+      expect(j.bytesStored).toBeCloseTo(repo.readLocality(entry.sourcePointId!)!.physicalBytes, 0);
       expect(j.bytesStored).toBeLessThan(j.bytesLogical); // compressed, about 2x
     }
     // The twins share their OS blocks on disk; on tape each carries its own copy.
@@ -63,13 +64,13 @@ describe('disk-to-disk-to-tape copies', () => {
 
   it('says so when the design cannot write to tape, before and during the run (claim 11)', () => {
     const spec = restoreWorld({ vms: TWINS, tape: {} });
-    const design = proxyImageDesign('disk-only', {});
+    const design = agentDesign('disk-only', {});
     const world = buildWorld(new Simulation({ seed: 1 }), spec);
     expect(validateTapeCopies(world, design, [COPY])).toEqual([{ index: 0, state: 'unsupported', reason: 'disk-only cannot write to tape (it writes disk, dedupe-appliance)' }]);
     const run = runWithRestores(spec, design, { endSec: 2 * DAY, tapeCopies: [COPY] });
     const jobs = copies(run.recorder.jobs);
     expect(jobs).toHaveLength(2);
-    for (const j of jobs) expect(j.outcome).toEqual({ state: 'failed', reason: 'unsupported: disk-only cannot write to tape (it writes disk, dedupe-appliance)' });
+    for (const j of jobs) expect(j.outcome).toEqual({ state: 'unsupported', reason: 'disk-only cannot write to tape (it writes disk, dedupe-appliance)' });
   });
 
   it('restores a VM from its tape copy, paying load, locate and rewind, even after the disk copy rotted', () => {
@@ -101,7 +102,7 @@ describe('disk-to-disk-to-tape copies', () => {
   });
 
   it('reports a tape restore as unsupported for a design that cannot write tape', () => {
-    const run = runWithRestores(restoreWorld({ vms: TWINS, tape: {} }), proxyImageDesign('disk-only', {}), { endSec: 2 * DAY, drills: [{ kind: 'vm', machine: 'a', atSec: DAY + HOUR, from: 'tape' }] });
+    const run = runWithRestores(restoreWorld({ vms: TWINS, tape: {} }), agentDesign('disk-only', {}), { endSec: 2 * DAY, drills: [{ kind: 'vm', machine: 'a', atSec: DAY + HOUR, from: 'tape' }] });
     const [r] = run.drills.reports;
     expect(r!.record.outcome).toEqual({ state: 'unsupported', reason: 'disk-only cannot write to tape, so it holds no tape copy to restore from' });
   });

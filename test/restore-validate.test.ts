@@ -48,7 +48,7 @@ describe('validating restore drills before the run', () => {
       [image, { kind: 'file', machine: 'web', atSec: DAY, file: 'C:\\nothing' }, /^vm\/web has no file/],
       [image, { kind: 'file', machine: 'web', atSec: DAY }, /names no file/],
       [image, { kind: 'virtual-lab', machine: 'db', atSec: DAY, labMachines: ['phys0'] }, /^lab machine: image does not protect physical\/phys0/],
-      [image, { kind: 'vm', machine: 'web', atSec: DAY, from: 'tape' }, /^image cannot write to tape/],
+      [agents, { kind: 'vm', machine: 'web', atSec: DAY, from: 'tape' }, /^agents cannot write to tape/],
       [image, { kind: 'file', machine: 'web', atSec: DAY, file: 'C:\\os\\f00000', from: 'tape' }, /^a file restore cannot read a tape copy/],
       [agents, { kind: 'instant-recovery', machine: 'web', atSec: DAY }, /^agents offers no instant-recovery restore/],
       [agents, { kind: 'application-item', machine: 'web', atSec: DAY }, /^vm\/web runs no application/],

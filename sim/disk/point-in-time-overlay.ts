@@ -74,6 +74,15 @@ export class PointInTimeOverlay implements ChunkImage, DiskWriteListener {
     return out;
   }
 
+  gather(chunks: Uint32Array, out: Uint32Array): void {
+    assert(!this.released, 'reading a released point-in-time overlay');
+    this.disk.gather(chunks, out);
+    if (this.saved.count === 0) return;
+    for (let i = 0; i < chunks.length; i++) {
+      if (this.saved.has(chunks[i]!)) out[i] = this.savedIds.get(chunks[i]!)!;
+    }
+  }
+
   /** Copies the point-in-time content out, so the overlay can be released. */
   materialize(): FrozenImage {
     return new FrozenImage(this.read(0, this.chunkCount), this.chunkSizeBytes);

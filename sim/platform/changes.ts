@@ -8,8 +8,10 @@
  * tracking at all (VCB, Hyper-V 2008 R2 by default, a physical server), an
  * incremental request becomes `full-instead-of-incremental`, with the reason
  * and every allocated chunk to read, so the backup goes on and the results
- * show why it read everything. `*` asks for a full and lists all allocated
- * chunks.
+ * show why it read everything. A tracker whose reference a new snapshot
+ * replaces (a retained VSS shadow copy) is asked before the replacement, and
+ * its answer held for the replaced id (held-changes.ts). `*` asks for a full
+ * and lists all allocated chunks.
  */
 import { fail } from '../engine/errors.js';
 import type { ChangedAreas } from '../tracking/change-areas.js';
@@ -36,7 +38,8 @@ export function queryVmChanges(caps: PlatformCapabilities, vm: PlatformVm, diskI
       readBytes,
     };
   }
-  const areas = tracker.queryChangedAreas(since);
+  // A reference a later snapshot replaced answers as of that snapshot's instant (held-changes.ts).
+  const areas = vm.heldChanges[diskIndex]?.answer(since) ?? tracker.queryChangedAreas(since);
   if (areas.kind === 'full-required') {
     const { asked, reason, detail, chunks, readBytes } = areas;
     return { kind: 'full-instead-of-incremental', asked, reason, detail, chunks, readBytes };

@@ -19,9 +19,10 @@ import type { ConsolidationPolicy } from '../snapshot/consolidation-policy.js';
 import type { Clock } from '../snapshot/disk-snapshot.js';
 import { DiskSnapshots } from '../snapshot/disk-snapshots.js';
 import { storageIo, type SnapshotStorage, type StorageIo } from '../snapshot/storage-io.js';
-import type { ChangeTracker, TrackerKind } from '../tracking/change-areas.js';
+import type { ChangeTracker, MarkOptions, TrackerKind } from '../tracking/change-areas.js';
 import { createTracker } from '../tracking/trackers.js';
 import type { PlatformCapabilities } from './capabilities.js';
+import { HeldChanges } from './held-changes.js';
 
 export interface PlatformMachineSpec {
   guest: Guest;
@@ -52,6 +53,8 @@ export interface Freeze {
 export class PlatformVm {
   /** Set while a quiesce holds the guest frozen. */
   freeze: Freeze | null = null;
+  /** Per disk: answers held across marks for trackers whose mark replaces their reference (held-changes.ts), else null. */
+  readonly heldChanges: readonly (HeldChanges | null)[];
   private sequence = 0;
 
   constructor(
@@ -62,7 +65,21 @@ export class PlatformVm {
     readonly trackers: readonly ChangeTracker[],
     readonly trackerKind: TrackerKind | null,
     readonly memoryBytes: number,
-  ) {}
+  ) {
+    this.heldChanges = trackers.map((t) => (t.capabilities.markReplacesReference === true ? new HeldChanges(t) : null));
+  }
+
+  /** Marks every tracker at a snapshot instant, asking first what a replaced reference held; returns the ids issued. */
+  markTrackers(options: MarkOptions): (string | null)[] {
+    if (this.trackers.length === 0) return this.disks.map(() => null);
+    return this.trackers.map((t, i) => {
+      const held = this.heldChanges[i] ?? null;
+      held?.beforeMark();
+      const id = t.mark(options);
+      held?.afterMark(id);
+      return id;
+    });
+  }
 
   /** `vm/<name>`. */
   get path(): string {

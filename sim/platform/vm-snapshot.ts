@@ -92,7 +92,7 @@ export function* createVmSnapshot(sim: Simulation, caps: PlatformCapabilities, v
   });
   const capture = vm.guest.capture();
   const mark = { consistency: capture.quiesceLevel === 'application' ? ('application' as const) : ('crash' as const), backup: options.backup ?? 'incremental' };
-  const changeIds = vm.trackers.length === 0 ? vm.disks.map(() => null) : vm.trackers.map((t) => t.mark(mark));
+  const changeIds = vm.markTrackers(mark);
   const snapshot: VmSnapshot = {
     id,
     vm,

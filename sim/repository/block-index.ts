@@ -17,6 +17,8 @@ export interface BlockIndex {
   readonly size: number;
   /** Bytes held by the index's arrays. */
   readonly byteLength: number;
+  /** False when `find` ignores its fingerprint argument (the one-chunk index keys on the content id itself). */
+  readonly needsFingerprint: boolean;
   /** The slot holding exactly `src[offset, offset + length)`, or 0. */
   find(src: Uint32Array, offset: number, length: number, fingerprint: number): number;
   /** Adds a stored slot holding `src[offset, ...)`, content not indexed yet (the caller looked it up). */

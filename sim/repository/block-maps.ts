@@ -45,6 +45,16 @@ export function chunksInBlock(geometry: DiskGeometry, b: number): number {
  */
 export function blocksOfChunks(chunks: Uint32Array, geometry: DiskGeometry): Uint32Array {
   const k = geometry.chunksPerBlock;
+  if (k === 1) {
+    // Blocks are chunks: the checked list itself is the answer (the caller hands it over, ingest-types.ts).
+    let previous = -1;
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i]!;
+      if (!(c > previous && c < geometry.chunkCount)) fail(`chunk list must be ascending within [0, ${geometry.chunkCount}), got ${c} after ${previous}`);
+      previous = c;
+    }
+    return chunks;
+  }
   const out = new Uint32Array(chunks.length);
   let n = 0;
   let previousChunk = -1;

@@ -49,7 +49,10 @@ export class GarbageCollector {
     for (let i = 0; i < at.length; i++) index.remove(which[i]!, at[i]!);
     positions.clear();
     slots.clear();
-    if (outcome.freedBlocks > 0) state.indexVersion++;
+    if (outcome.freedBlocks > 0) {
+      state.indexVersion++;
+      state.indexRemovals++;
+    }
     return outcome;
   }
 }

@@ -31,6 +31,8 @@ export class HashedIndex implements BlockIndex {
     this.mask = size - 1;
   }
 
+  readonly needsFingerprint = true;
+
   get size(): number {
     return this.entries;
   }

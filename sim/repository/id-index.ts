@@ -46,6 +46,8 @@ export class IdIndex implements BlockIndex {
     this.idPage = new Uint32Array(pages);
   }
 
+  readonly needsFingerprint = false;
+
   get size(): number {
     return this.entries;
   }

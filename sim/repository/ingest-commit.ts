@@ -18,13 +18,14 @@ import { NEW } from './planned-disk.js';
 import { emptyIo, emptyMoveCost, moveBlock, type FileMoveCost, type RepositoryIo } from './repository-io.js';
 import { describePoint } from './restore-point-info.js';
 import { FRESH, SlotResolver } from './slot-resolver.js';
-import { blockBytes, nonZeroOf, type RepositoryState } from './state.js';
+import { blockBytes, type RepositoryState } from './state.js';
+import { BlockBits } from './block-bits.js';
 
 export function commitPlan<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): CommitOutcome<L> {
   checkStillCurrent(state, internals);
   const { plan, disks } = internals;
   const io = emptyIo();
-  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), true);
+  const resolver = new SlotResolver(state, plan.placement, internals, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), true);
   const missingBlocks = resolver.countMissing(disks);
   if (missingBlocks > 0) return { state: 'blocks-collected', missingBlocks };
   const slots: Uint32Array[] = [];
@@ -53,7 +54,7 @@ export function abortPlan(state: RepositoryState<string>, internals: PlanInterna
     fail(`abort of plan ${plan.planId}: arrivedBlocks ${arrivedBlocks} outside [0, ${plan.traffic.blocksSent}]`);
   }
   const io = emptyIo();
-  const resolver = new SlotResolver(state, plan.placement, internals.indexVersion, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), false);
+  const resolver = new SlotResolver(state, plan.placement, internals, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), false);
   let left = arrivedBlocks;
   for (const d of disks) {
     for (let i = 0; i < d.verdicts.length && left > 0 && !resolver.full; i++) {
@@ -155,14 +156,11 @@ function reverseStep(state: RepositoryState<string>, chain: ChainRecord<string>,
 function updateLogicalBytes<L extends string>(state: RepositoryState<L>, chain: ChainRecord<L>, point: PointRecord<L>, base: PointRecord<L> | null, deltas: DeltaMap[]): void {
   const chunkBytes = state.options.chunkSizeBytes;
   chain.disks.forEach((disk, i) => {
-    if (base === null) {
-      const { bits, logicalBytes } = nonZeroOf((point.file as { dense: Uint32Array[] }).dense[i]!, disk, chunkBytes);
-      chain.headNonZero[i] = bits;
-      point.diskLogicalBytes.push(logicalBytes);
-      return;
-    }
+    // A full's dense map is its delta over an all-zero image, so the same walk
+    // over the blocks read (not over every block of the disk) sizes it too.
+    if (base === null) chain.headNonZero[i] = new BlockBits(disk.blockCount);
     const head = chain.headNonZero[i]!;
-    let logical = base.diskLogicalBytes[i]!;
+    let logical = base === null ? 0 : base.diskLogicalBytes[i]!;
     const { blocks, slots } = deltas[i]!;
     for (let j = 0; j < blocks.length; j++) {
       const b = blocks[j]!;
@@ -182,7 +180,7 @@ function moveCostOf(state: RepositoryState<string>, internals: PlanInternals<str
     const s = slots[i]!;
     for (let j = 0; j < s.length; j++) {
       if (s[j] === ZERO_SLOT) continue;
-      const physical = d.physicalBytes[j]!;
+      const physical = d.physicalBytesAt(j, state.compression);
       if (!indexed) {
         cost.plainBlocks++;
         cost.plainPhysicalBytes += physical;

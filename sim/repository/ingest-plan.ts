@@ -13,7 +13,7 @@ import { FINGERPRINT_BYTES, fingerprintOf, isZeroBlock } from './fingerprint.js'
 import type { CompressAt, DedupePlacement, IngestPlan, IngestRequest, IngestTraffic } from './ingest-types.js';
 import { NEW, REPEAT, type PlannedDisk } from './planned-disk.js';
 import { resolvePlanTarget, type PlanTarget } from './plan-target.js';
-import { emptyIo, moveBlock, writeBlock } from './repository-io.js';
+import { emptyIo, moveBlock } from './repository-io.js';
 import type { RepositoryState } from './state.js';
 
 /** What the commit needs beyond the public plan. */
@@ -22,6 +22,7 @@ export interface PlanInternals<L extends string> {
   readonly target: PlanTarget<L>;
   readonly disks: readonly PlannedDisk[];
   readonly indexVersion: number;
+  readonly indexRemovals: number;
 }
 
 export function planIngest<L extends string>(state: RepositoryState<L>, request: IngestRequest<L>): PlanInternals<L> {
@@ -46,7 +47,7 @@ export function planIngest<L extends string>(state: RepositoryState<L>, request:
     basePointId: target.base?.id ?? null,
     traffic: Object.freeze(traffic),
   });
-  return { plan, target, disks: target.disks, indexVersion: state.indexVersion };
+  return { plan, target, disks: target.disks, indexVersion: state.indexVersion, indexRemovals: state.indexRemovals };
 }
 
 function emptyTraffic(): IngestTraffic {
@@ -57,64 +58,113 @@ function emptyTraffic(): IngestTraffic {
   };
 }
 
-/** Gives every read block its verdict and adds up what it costs. */
+/**
+ * Gives every read block its verdict and adds up what it costs. The loop over
+ * blocks (millions in a night of fulls) only counts blocks and sums their
+ * sizes, by class (zero, non-zero, new); the traffic follows from those sums.
+ */
 function classify(
   state: RepositoryState<string>,
   disks: readonly PlannedDisk[],
   placement: DedupePlacement,
   compressAt: CompressAt,
 ): IngestTraffic {
-  const t = emptyTraffic();
+  const sums = new BlockSums();
   const { index, compression, repeats } = state;
   const k = state.options.chunksPerBlock;
   const chunkBytes = state.options.chunkSizeBytes;
   const dedupe = placement !== 'none';
+  const indexHashes = index.needsFingerprint;
+  // Without source dedupe every non-zero block is sent, so the traffic needs every block's stored size.
+  const allSizes = placement !== 'source';
   if (dedupe) repeats.begin(disks, disks.reduce((n, d) => n + d.blocks.length, 0));
   for (let d = 0; d < disks.length; d++) {
-    const { content, verdicts, blocks, fingerprints, physicalBytes } = disks[d]!;
+    const disk = disks[d]!;
+    const { content, verdicts, blocks } = disk;
     for (let i = 0; i < blocks.length; i++) {
       const offset = i * k;
-      const length = k === 1 ? 1 : disks[d]!.lengthAt(i);
+      const length = k === 1 ? 1 : disk.lengthAt(i);
       const logical = length * chunkBytes;
-      t.blocksRead++;
-      t.bytesReadAtSource += logical;
+      sums.blocks++;
+      sums.logical += logical;
       if (isZeroBlock(content, offset, length)) {
         verdicts[i] = ZERO_SLOT;
-        t.zeroBlocks++;
-        t.zeroBytes += logical;
+        sums.zeroBlocks++;
+        sums.zeroLogical += logical;
         continue;
       }
-      const fingerprint = fingerprintOf(content, offset, length);
-      const physical = compression.physicalBytes(fingerprint, logical);
-      fingerprints[i] = fingerprint;
-      physicalBytes[i] = physical;
-      const onWire = compressAt === 'source' ? physical : logical;
+      // The fingerprint and the stored size are computed only where used: a
+      // one-chunk index needs no fingerprint, and source dedupe needs the
+      // size of new blocks only (most of a full's blocks are found).
+      let fingerprint = indexHashes ? fingerprintOf(content, offset, length) : -1;
       let verdict = NEW;
       if (dedupe) {
         const found = index.find(content, offset, length, fingerprint);
+        if (found === 0 && fingerprint === -1) fingerprint = fingerprintOf(content, offset, length);
         verdict = found !== 0 ? found : repeats.seenBefore(fingerprint, d, i) ? REPEAT : NEW;
-      }
+      } else if (fingerprint === -1) fingerprint = fingerprintOf(content, offset, length);
       verdicts[i] = verdict;
-      if (placement === 'source') {
-        t.bytesHashedAtSource += logical;
-        t.fingerprintBytesSent += FINGERPRINT_BYTES;
-      }
-      if (placement !== 'source' || verdict === NEW) {
-        t.blocksSent++;
-        t.dataBytesSent += onWire;
-        if (compressAt === 'source') t.bytesCompressedAtSource += logical;
-      }
-      if (placement === 'target') t.bytesHashedAtTarget += onWire;
-      if (verdict !== NEW) {
-        t.duplicateBlocks++;
-        continue;
-      }
-      t.newBlocks++;
-      t.newPhysicalBytes += physical;
-      if (compressAt === 'target') t.bytesCompressedAtTarget += logical;
-      writeBlock(t.io, physical);
+      sums.nonZeroLogical += logical;
+      if (verdict !== NEW && !allSizes) continue;
+      const physical = compression.physicalBytes(fingerprint === -1 ? fingerprintOf(content, offset, length) : fingerprint, logical);
+      sums.nonZeroPhysical += physical;
+      if (verdict !== NEW) continue;
+      sums.newBlocks++;
+      sums.newLogical += logical;
+      sums.newPhysical += physical;
     }
   }
+  return trafficOf(sums, placement, compressAt);
+}
+
+/**
+ * Counts and byte sums of a plan's blocks by class (all sums of whole numbers,
+ * so exact in any order). `nonZeroPhysical` is summed only when the traffic
+ * needs it (placements other than source).
+ */
+class BlockSums {
+  blocks = 0;
+  logical = 0;
+  zeroBlocks = 0;
+  zeroLogical = 0;
+  nonZeroLogical = 0;
+  nonZeroPhysical = 0;
+  newBlocks = 0;
+  newLogical = 0;
+  newPhysical = 0;
+}
+
+/**
+ * What the blocks cost: every non-zero block is hashed and asked about (source
+ * dedupe), sent (unless source dedupe found it), hashed at the target (target
+ * dedupe), and stored if new; compression happens where `compressAt` says.
+ */
+function trafficOf(s: BlockSums, placement: DedupePlacement, compressAt: CompressAt): IngestTraffic {
+  const t = emptyTraffic();
+  const nonZeroBlocks = s.blocks - s.zeroBlocks;
+  const atSource = compressAt === 'source';
+  t.blocksRead = s.blocks;
+  t.bytesReadAtSource = s.logical;
+  t.zeroBlocks = s.zeroBlocks;
+  t.zeroBytes = s.zeroLogical;
+  if (placement === 'source') {
+    t.bytesHashedAtSource = s.nonZeroLogical;
+    t.fingerprintBytesSent = nonZeroBlocks * FINGERPRINT_BYTES;
+  }
+  // Source dedupe sends only new blocks; the other placements send every non-zero block.
+  const sentAll = placement !== 'source';
+  t.blocksSent = sentAll ? nonZeroBlocks : s.newBlocks;
+  const sentLogical = sentAll ? s.nonZeroLogical : s.newLogical;
+  const sentPhysical = sentAll ? s.nonZeroPhysical : s.newPhysical;
+  t.dataBytesSent = atSource ? sentPhysical : sentLogical;
+  if (atSource) t.bytesCompressedAtSource = sentLogical;
+  if (placement === 'target') t.bytesHashedAtTarget = atSource ? s.nonZeroPhysical : s.nonZeroLogical;
+  t.duplicateBlocks = nonZeroBlocks - s.newBlocks;
+  t.newBlocks = s.newBlocks;
+  t.newPhysicalBytes = s.newPhysical;
+  if (!atSource) t.bytesCompressedAtTarget = s.newLogical;
+  t.io.writeOps = s.newBlocks;
+  t.io.writeBytes = s.newPhysical;
   return t;
 }
 

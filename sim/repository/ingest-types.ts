@@ -40,7 +40,9 @@ export interface DiskSource {
    * For a full, unread blocks are recorded as zeros (pass a tracker's
    * "all allocated" answer, or omit to read every chunk). For an incremental,
    * unread blocks keep the base point's content (pass the changed chunks, or
-   * omit to read every chunk, as after a CBT reset).
+   * omit to read every chunk, as after a CBT reset). With one chunk per
+   * block the repository keeps this array as the point's block list (no
+   * copy): do not modify it afterwards.
    */
   readChunks?: Uint32Array;
 }

@@ -40,14 +40,14 @@ export function resolvePlanTarget<L extends string>(state: RepositoryState<L>, r
     const k = state.options.chunksPerBlock;
     const planned = disks.map((d) => {
       const disk: ChainDisk = { name: d.name, ...diskGeometry(d.image.chunkCount, k) };
-      return new PlannedDisk(disk, readBlocks(d, disk), d.image);
+      return new PlannedDisk(disk, readBlocks(d, disk), d.image, state.scratch);
     });
     return { chain: null, base: null, chainMode, disks: planned };
   }
   if (request.kind !== 'incremental') fail(`backup of ${machine}: unknown kind ${String((request as { kind: unknown }).kind)}`);
   const chain = state.catalog.currentChain(machine);
   if (chain === undefined) fail(`incremental backup of ${machine}: the repository holds no chain for it; take a full first`);
-  return { chain, base: chain.points[chain.points.length - 1]!, chainMode: chain.mode, disks: matchChainDisks(chain, request) };
+  return { chain, base: chain.points[chain.points.length - 1]!, chainMode: chain.mode, disks: matchChainDisks(state, chain, request) };
 }
 
 function checkImage(state: RepositoryState<string>, machine: string, source: DiskSource): void {
@@ -63,7 +63,7 @@ function readBlocks(source: DiskSource, disk: ChainDisk): Uint32Array {
 }
 
 /** The request's disks in the chain's order; the set and the sizes must not have changed. */
-function matchChainDisks<L extends string>(chain: ChainRecord<L>, request: IngestRequest<L>): PlannedDisk[] {
+function matchChainDisks<L extends string>(state: RepositoryState<L>, chain: ChainRecord<L>, request: IngestRequest<L>): PlannedDisk[] {
   const byName = new Map(request.disks.map((d) => [d.name, d]));
   const same = chain.disks.length === request.disks.length && chain.disks.every((d) => byName.get(d.name)?.image.chunkCount === d.chunkCount);
   if (!same) {
@@ -73,6 +73,6 @@ function matchChainDisks<L extends string>(chain: ChainRecord<L>, request: Inges
   }
   return chain.disks.map((disk) => {
     const source = byName.get(disk.name)!;
-    return new PlannedDisk(disk, readBlocks(source, disk), source.image);
+    return new PlannedDisk(disk, readBlocks(source, disk), source.image, state.scratch);
   });
 }

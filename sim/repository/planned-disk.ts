@@ -7,9 +7,12 @@
  * store; REPEAT for a later occurrence, in the same backup, of content that
  * is NEW earlier in it. Slots stay below 2^31, so the two markers never clash.
  */
-import type { ChunkImage } from '../disk/chunk-image.js';
+import { gatherContent, type ChunkImage } from '../disk/chunk-image.js';
 import { chunksInBlock } from './block-maps.js';
 import type { ChainDisk } from './catalog.js';
+import type { CompressionModel } from './compression.js';
+import { fingerprintOf } from './fingerprint.js';
+import type { ScratchPool } from './scratch-pool.js';
 import type { BlockSource } from './repeat-finder.js';
 
 export const NEW = 0xffff_ffff;
@@ -18,24 +21,24 @@ export const REPEAT = 0xffff_fffe;
 export class PlannedDisk implements BlockSource {
   readonly content: Uint32Array;
   readonly verdicts: Uint32Array;
-  /** Fingerprint and stored size of each non-zero block, filled by the plan so the commit need not recompute them. */
-  readonly fingerprints: Uint32Array;
-  readonly physicalBytes: Uint32Array;
 
   /** Reads the listed blocks' content from the image. */
+  private readonly chunkSizeBytes: number;
+
   constructor(
     readonly disk: ChainDisk,
     /** Ascending block indices the source reads. */
     readonly blocks: Uint32Array,
     image: ChunkImage,
+    /** Where the scratch arrays come from; `release` returns them. */
+    private readonly pool: ScratchPool,
   ) {
+    this.chunkSizeBytes = image.chunkSizeBytes;
     const k = disk.chunksPerBlock;
-    this.content = new Uint32Array(blocks.length * k);
-    this.verdicts = new Uint32Array(blocks.length);
-    this.fingerprints = new Uint32Array(blocks.length);
-    this.physicalBytes = new Uint32Array(blocks.length);
+    this.content = pool.take(blocks.length * k);
+    this.verdicts = pool.take(blocks.length);
     if (k === 1) {
-      for (let i = 0; i < blocks.length; i++) this.content[i] = image.contentAt(blocks[i]!);
+      gatherContent(image, blocks, this.content);
       return;
     }
     for (let i = 0; i < blocks.length; i++) {
@@ -45,7 +48,30 @@ export class PlannedDisk implements BlockSource {
     }
   }
 
+  /** Returns the scratch arrays once the plan is committed or aborted; the disk is unusable afterwards. */
+  release(): void {
+    this.pool.give(this.content);
+    this.pool.give(this.verdicts);
+  }
+
   lengthAt(position: number): number {
     return chunksInBlock(this.disk, this.blocks[position]!);
+  }
+
+  /**
+   * Fingerprint of a listed block. Recomputed where needed rather than kept
+   * per block: the commit needs it only for the blocks it stores, and a full
+   * reads tens of thousands of blocks per disk whose arrays would be garbage
+   * right after.
+   */
+  fingerprintAt(position: number): number {
+    const k = this.disk.chunksPerBlock;
+    return fingerprintOf(this.content, position * k, k === 1 ? 1 : this.lengthAt(position));
+  }
+
+  /** Physical (stored) bytes of a listed non-zero block. */
+  physicalBytesAt(position: number, compression: CompressionModel): number {
+    const length = this.disk.chunksPerBlock === 1 ? 1 : this.lengthAt(position);
+    return compression.physicalBytes(this.fingerprintAt(position), length * this.chunkSizeBytes);
   }
 }

@@ -3,10 +3,12 @@
  * and for an abort's partial data alike.
  *
  * If nothing changed the index since the plan was made, its verdicts are
- * exact and are used as they are. Otherwise (other backups committed, or GC
- * ran) every block is looked up again: content stored meanwhile by a
- * concurrent backup becomes a duplicate, and a block the plan counted on may
- * have been collected.
+ * exact and are used as they are. If other backups only stored blocks since
+ * (no collection ran), the duplicate verdicts still hold (a stored block stays
+ * indexed under its slot until collected) and only the blocks the plan found
+ * new are looked up again: content stored meanwhile by a concurrent backup
+ * becomes a duplicate. After a collection every block is looked up again: a
+ * block the plan counted on may have been collected.
  */
 import { ZERO_SLOT } from './chunk-store.js';
 import type { DedupePlacement } from './ingest-types.js';
@@ -25,18 +27,21 @@ export class SlotResolver {
   /** True once a block did not fit in the repository's capacity. */
   full = false;
   private readonly exact: boolean;
+  /** No collection since the plan: its duplicate verdicts are still stored and indexed. */
+  private readonly kept: boolean;
 
   constructor(
     private readonly state: RepositoryState<string>,
     private readonly placement: DedupePlacement,
-    planIndexVersion: number,
+    plan: { readonly indexVersion: number; readonly indexRemovals: number },
     private readonly container: number,
     private readonly io: RepositoryIo,
     private readonly arena: number,
     /** A commit stores blocks already holding the reference of the entry that needs them; an abort stores orphans. */
     private readonly referenced: boolean,
   ) {
-    this.exact = planIndexVersion === state.indexVersion;
+    this.exact = plan.indexVersion === state.indexVersion;
+    this.kept = plan.indexRemovals === state.indexRemovals;
   }
 
   /**
@@ -44,7 +49,7 @@ export class SlotResolver {
    * blocks never crossed the network, so the point cannot be completed.
    */
   countMissing(disks: readonly PlannedDisk[]): number {
-    if (this.exact || this.placement !== 'source') return 0;
+    if (this.kept || this.placement !== 'source') return 0;
     let missing = 0;
     for (const d of disks) {
       for (let i = 0; i < d.verdicts.length; i++) {
@@ -65,7 +70,7 @@ export class SlotResolver {
     const v = d.verdicts[i]!;
     if (v === ZERO_SLOT) return ZERO_SLOT;
     if (this.placement === 'none') return this.store(d, i, false);
-    if (this.exact && v !== NEW && v !== REPEAT) return v;
+    if (this.kept && v !== NEW && v !== REPEAT) return v;
     if (this.exact && v === NEW) return this.store(d, i, true);
     const found = this.lookup(d, i);
     return found !== 0 ? found : this.store(d, i, true);
@@ -74,15 +79,15 @@ export class SlotResolver {
   private lookup(d: PlannedDisk, i: number): number {
     const k = this.state.options.chunksPerBlock;
     const length = k === 1 ? 1 : d.lengthAt(i);
-    return this.state.index.find(d.content, i * k, length, d.fingerprints[i]!);
+    return this.state.index.find(d.content, i * k, length, d.fingerprintAt(i));
   }
 
   private store(d: PlannedDisk, i: number, indexed: boolean): number {
     const { store, index, options } = this.state;
     const k = options.chunksPerBlock;
     const length = k === 1 ? 1 : d.lengthAt(i);
-    const fingerprint = d.fingerprints[i]!;
-    const physical = d.physicalBytes[i]!;
+    const fingerprint = d.fingerprintAt(i);
+    const physical = this.state.compression.physicalBytes(fingerprint, length * options.chunkSizeBytes);
     if (store.physicalBytes + physical > options.capacityBytes) {
       this.full = true;
       return -1;

@@ -12,6 +12,7 @@ import { createBlockIndex, type BlockIndex } from './block-index.js';
 import { GarbageCollector } from './garbage-collector.js';
 import { RadixSorter } from './radix-sort.js';
 import { RepeatFinder } from './repeat-finder.js';
+import { ScratchPool } from './scratch-pool.js';
 import type { ResolvedRepositoryOptions } from './options.js';
 
 export interface RepositoryState<L extends string> {
@@ -24,11 +25,19 @@ export interface RepositoryState<L extends string> {
   readonly repeats: RepeatFinder;
   readonly collector: GarbageCollector;
   readonly sorter: RadixSorter;
+  readonly scratch: ScratchPool;
   /**
    * Grows whenever the set of indexed blocks changes. A plan made at the
    * current version is still exact, so its commit skips re-checking lookups.
    */
   indexVersion: number;
+  /**
+   * Grows whenever garbage collection removes blocks. A plan made at the
+   * current count still holds valid duplicate verdicts even if other backups
+   * stored blocks since: a stored block stays indexed, under the same slot,
+   * until a collection frees it.
+   */
+  indexRemovals: number;
   nextPlanId: number;
 }
 
@@ -44,7 +53,9 @@ export function createState<L extends string>(options: ResolvedRepositoryOptions
     repeats: new RepeatFinder(options.chunksPerBlock),
     collector: new GarbageCollector(),
     sorter: new RadixSorter(),
+    scratch: new ScratchPool(),
     indexVersion: 0,
+    indexRemovals: 0,
     nextPlanId: 1,
   };
 }

@@ -58,6 +58,13 @@ export interface TrackerCapabilities {
   cumulativeSinceFull: boolean;
   /** Power events that reset tracking, so the next incremental becomes a full read. */
   resetBy: readonly PowerEvent[];
+  /**
+   * `mark` replaces the only reference the tracker keeps (a retained VSS
+   * shadow copy), so "what changed since the last one" must be asked before
+   * the mark; the platform does that at the snapshot instant (sim/platform
+   * held-changes.ts). Default false.
+   */
+  markReplacesReference?: boolean;
 }
 
 export type TrackerKind = 'vmware-cbt' | 'hyperv-rct' | 'hyperv-full-read' | 'vss-shadow-copy' | 'xen-cbt' | 'xen-cumulative';

@@ -33,8 +33,17 @@ export type Lookup<M> =
   | { kind: 'reset'; point: IssuedPoint<M>; cause: ResetCause }
   | { kind: 'unknown' };
 
+/** Chunks per group of the coarse stamp summary (a power of two). */
+const GROUP_BITS = 6;
+
 export class EpochLog<M> implements DiskWriteListener {
   private readonly stamps: Uint16Array;
+  /**
+   * Newest stamp of each group of 64 chunks. Epochs only grow, so a write
+   * stores its epoch here too, and "changed after e" skips every group whose
+   * stamp is not newer than e: a night's writes touch a small part of a disk.
+   */
+  private readonly groupStamps: Uint16Array;
   private epoch = 1;
   private instanceNumber = 1;
   private readonly points = new Map<string, IssuedPoint<M>>();
@@ -43,6 +52,7 @@ export class EpochLog<M> implements DiskWriteListener {
 
   constructor(readonly disk: VirtualDisk) {
     this.stamps = new Uint16Array(disk.chunkCount);
+    this.groupStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << GROUP_BITS)));
     disk.addListener(this);
   }
 
@@ -51,11 +61,12 @@ export class EpochLog<M> implements DiskWriteListener {
   }
 
   get byteLength(): number {
-    return this.stamps.byteLength;
+    return this.stamps.byteLength + this.groupStamps.byteLength;
   }
 
   onChunkWrite(chunkIndex: number): void {
     this.stamps[chunkIndex] = this.epoch;
+    this.groupStamps[chunkIndex >>> GROUP_BITS] = this.epoch;
   }
 
   /** Ends the current epoch under `id`. */
@@ -80,11 +91,21 @@ export class EpochLog<M> implements DiskWriteListener {
   /** Chunks written after `epoch` closed, ascending. */
   changedAfter(epoch: number): Uint32Array {
     const s = this.stamps;
+    const groups = this.groupStamps;
+    const width = 1 << GROUP_BITS;
     let n = 0;
-    for (let i = 0; i < s.length; i++) if (s[i]! > epoch) n++;
+    for (let g = 0; g < groups.length; g++) {
+      if (groups[g]! <= epoch) continue;
+      const end = Math.min(s.length, (g + 1) * width);
+      for (let i = g * width; i < end; i++) if (s[i]! > epoch) n++;
+    }
     const out = new Uint32Array(n);
     let k = 0;
-    for (let i = 0; i < s.length; i++) if (s[i]! > epoch) out[k++] = i;
+    for (let g = 0; g < groups.length && k < n; g++) {
+      if (groups[g]! <= epoch) continue;
+      const end = Math.min(s.length, (g + 1) * width);
+      for (let i = g * width; i < end; i++) if (s[i]! > epoch) out[k++] = i;
+    }
     return out;
   }
 
@@ -92,6 +113,7 @@ export class EpochLog<M> implements DiskWriteListener {
     this.instanceNumber++;
     this.resetCauses.set(this.instanceNumber, cause);
     this.stamps.fill(0);
+    this.groupStamps.fill(0);
     this.epoch = 1;
   }
 

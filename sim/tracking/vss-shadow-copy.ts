@@ -22,6 +22,7 @@ export const VSS_SHADOW_COPY_CAPABILITIES: TrackerCapabilities = {
   incremental: true,
   cumulativeSinceFull: false,
   resetBy: [],
+  markReplacesReference: true,
 };
 
 /** The minimum shadow storage (diff area) of the system provider. */

@@ -2,7 +2,8 @@
  * Hypervisor-level image backup through a backup proxy (DOMAIN.md, family 3):
  * the design's capabilities as data, its plan, and `start`, which builds the
  * job environment (central limits, throttle, holding areas, routes to the
- * target) and starts the nightly dispatcher.
+ * target: a repository, or a tape library it streams to) and starts the
+ * nightly dispatcher.
  */
 import { PLATFORM_VERSION_NAMES, platformCapabilities } from '../../sim/platform/platform-versions.js';
 import type { Proxy } from '../../sim/estate/proxy.js';
@@ -16,6 +17,8 @@ import { CentralLimits } from './limits.js';
 import { resolveProxyImageOptions, type ProxyImageOptions } from './options.js';
 import { planProxyImage, resolveSetup } from './plan.js';
 import { Throttle } from './throttle.js';
+import { holdsRepository } from '../runner/bind-repositories.js';
+import { TapeCatalog } from '../restore/tape-catalog.js';
 
 /** Platforms with an image snapshot API (read from their capabilities, never listed by name). */
 const IMAGE_PLATFORMS = PLATFORM_VERSION_NAMES.filter((v) => platformCapabilities(v).defaultSnapshotKind !== null);
@@ -23,7 +26,7 @@ const IMAGE_PLATFORMS = PLATFORM_VERSION_NAMES.filter((v) => platformCapabilitie
 export const PROXY_IMAGE_CAPABILITIES: DesignCapabilities = {
   family: 'proxy-image',
   platforms: IMAGE_PLATFORMS,
-  targets: ['disk', 'dedupe-appliance'],
+  targets: ['disk', 'dedupe-appliance', 'tape'],
   dedupe: DEDUPE_PLACEMENTS,
   restores: ['vm', 'disk', 'file', 'instant-recovery', 'virtual-lab', 'verification'],
   consistency: 'guest-tools',
@@ -43,14 +46,17 @@ export const proxyImageDesign: DesignFactory<ProxyImageOptions> = (name, options
       const toTarget = new Map<Proxy, Hop[]>();
       for (const p of setup.setup.proxies) toTarget.set(p, world.estate.networkPath(p.attachment, setup.setup.target.attachment).hops);
       const machines = new Map<string, MachineState>();
-      for (const m of plan.protect) machines.set(m.path, { changeIds: null, running: false });
+      for (const m of plan.protect) machines.set(m.path, { changeIds: null, running: false, lastTape: null });
+      const target = setup.setup.target;
+      const onTape = !holdsRepository(target);
       const env: ProxyJobEnv = {
         sim: world.sim,
         world,
         design: name,
         ctx,
         options: o,
-        repo: ctx.repository(setup.setup.target.name),
+        repo: onTape ? null : ctx.repository(target.name),
+        tape: onTape ? { library: world.estate.tapeLibrary(target.name), catalog: ctx.tape ?? new TapeCatalog() } : null,
         setup: setup.setup,
         limits: new CentralLimits(world.sim, name, o.limits, world.estate.datastores),
         throttle: o.throttle === null ? null : new Throttle(world.sim, o.throttle, world.estate),

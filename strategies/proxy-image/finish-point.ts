@@ -9,11 +9,12 @@ import type { ProcessBody } from '../../sim/engine/process.js';
 import type { IngestPlan, RepositoryIo } from '../../sim/repository/index.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { ConsistencyLabel } from '../recorder.js';
-import type { ProxyJobEnv } from './env.js';
+import { repoOf, type ProxyJobEnv } from './env.js';
 import type { Draft } from './job.js';
 
 export function* finishPoint(env: ProxyJobEnv, m: ProtectedMachine, draft: Draft, plan: IngestPlan<ConsistencyLabel>, readFailure: string | null): ProcessBody<void> {
-  const repo = env.repo.repository;
+  const bound = repoOf(env);
+  const repo = bound.repository;
   env.openPlans--;
   draft.bytesSent = plan.traffic.bytesSent;
   if (readFailure !== null) {
@@ -23,19 +24,19 @@ export function* finishPoint(env: ProxyJobEnv, m: ProtectedMachine, draft: Draft
   }
   const outcome = repo.commit(plan);
   if (outcome.state === 'committed') {
-    draft.restorePointId = `${env.repo.name}#${outcome.point.id}`;
+    draft.restorePointId = `${bound.name}#${outcome.point.id}`;
     draft.pointSec = outcome.point.timeSec;
     draft.bytesLogical = outcome.point.logicalBytes;
     draft.bytesStored = outcome.newPhysicalBytes;
-    yield* env.repo.chargeIo(beyondNewBlocks(outcome.io, outcome.newPhysicalBytes), `${m.path}/commit`);
+    yield* bound.chargeIo(beyondNewBlocks(outcome.io, outcome.newPhysicalBytes), `${m.path}/commit`);
   } else if (outcome.state === 'out-of-capacity') {
-    draft.outcome = { state: 'failed', reason: `${env.repo.target.path} is full: ${outcome.orphanPhysicalBytes} B stored without a restore point` };
+    draft.outcome = { state: 'failed', reason: `${bound.target.path} is full: ${outcome.orphanPhysicalBytes} B stored without a restore point` };
   } else {
     draft.outcome = { state: 'failed', reason: `${outcome.missingBlocks} blocks the backup relied on were garbage-collected before the commit` };
   }
   const retention = repo.applyRetention(m.path, env.options.retention, env.sim.now);
   if (retention.merges > 0) draft.notes.push(`retention: merged ${retention.merges} increment(s) into the full`);
-  yield* env.repo.chargeIo(retention.io, `${m.path}/retention`);
+  yield* bound.chargeIo(retention.io, `${m.path}/retention`);
   if (env.openPlans === 0) repo.collectGarbage();
 }
 

@@ -3,7 +3,9 @@
  * the central scheduler's slots, quiesce and snapshot, ask what changed, read
  * it through the transport and send it (dedupe planned by the repository),
  * commit the restore point, release the snapshot, apply retention. Every
- * limit met on the way is an outcome in the job's record.
+ * limit met on the way is an outcome in the job's record. With a tape
+ * target the job takes a drive before the snapshot and streams the image to
+ * it instead (tape-job.ts).
  */
 import type { ProcessBody } from '../../sim/engine/process.js';
 import type { Proxy } from '../../sim/estate/proxy.js';
@@ -14,8 +16,10 @@ import type { IngestPlan } from '../../sim/repository/index.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import { blankJob, type ConsistencyLabel, type JobRecord } from '../recorder.js';
 import type { Night } from '../schedule/index.js';
-import { chunksToRead, countChunks } from './changed-chunks.js';
-import type { MachineState, ProxyJobEnv } from './env.js';
+import { chunksToRead, countChunks, type ChunksToRead } from './changed-chunks.js';
+import { repoOf, type MachineState, type ProxyJobEnv } from './env.js';
+import type { TapeDrive } from '../../sim/estate/tape-drive.js';
+import { writeImageToTape } from './tape-job.js';
 import { consistencyLabel, snapshotRecord } from './job-record.js';
 import { finishPoint } from './finish-point.js';
 import { HeldSlots } from './limits.js';
@@ -42,6 +46,7 @@ export function* proxyJob(env: ProxyJobEnv, m: ProtectedMachine, night: Night): 
     const order = transportOrder(m, env);
     draft.notes.push(...order.notes);
     const { proxy, order: tryOrder } = chooseProxy(env, vm, order.order);
+    draft.lane = { kind: 'proxy', name: proxy.path };
     const slots = yield* env.limits.acquireTasks(proxy, m.guest.disks.length, held);
     draft.startSec = env.sim.now;
     if (draft.startSec > queuedSec) draft.notes.push(`queued ${draft.startSec - queuedSec} s for scheduling slots`);
@@ -57,7 +62,8 @@ export function* proxyJob(env: ProxyJobEnv, m: ProtectedMachine, night: Night): 
 
 function decideKind(env: ProxyJobEnv, m: ProtectedMachine, state: MachineState, night: Night): { kind: 'full' | 'incremental'; notes: string[] } {
   if (night.kind === 'full') return { kind: 'full', notes: ['scheduled active full'] };
-  if (state.changeIds === null || env.repo.repository.latestPoint(m.path) === undefined) return { kind: 'full', notes: ['no restore point yet: full'] };
+  const hasPoint = env.repo === null ? state.lastTape !== null : env.repo.repository.latestPoint(m.path) !== undefined;
+  if (state.changeIds === null || !hasPoint) return { kind: 'full', notes: ['no restore point yet: full'] };
   return { kind: 'incremental', notes: [] };
 }
 
@@ -73,6 +79,19 @@ interface Placement {
 }
 
 function* backUp(env: ProxyJobEnv, m: ProtectedMachine, state: MachineState, draft: Draft, where: Placement): ProcessBody<void> {
+  if (env.tape === null) return yield* backUpWith(env, m, state, draft, where, null);
+  const library = env.tape.library;
+  const queuedSec = env.sim.now;
+  const drive = yield* library.acquireDrive();
+  if (env.sim.now > queuedSec) draft.notes.push(`waited ${(env.sim.now - queuedSec).toFixed(1)} s for a drive of ${library.path}`);
+  try {
+    yield* backUpWith(env, m, state, draft, where, drive);
+  } finally {
+    library.releaseDrive(drive);
+  }
+}
+
+function* backUpWith(env: ProxyJobEnv, m: ProtectedMachine, state: MachineState, draft: Draft, where: Placement, drive: TapeDrive | null): ProcessBody<void> {
   const kind = draft.kind as 'full' | 'incremental';
   const snap = yield* snapshotStep(m, env.options, kind);
   draft.notes.push(...snap.notes);
@@ -92,21 +111,33 @@ function* backUp(env: ProxyJobEnv, m: ProtectedMachine, state: MachineState, dra
   }
   const label = consistencyLabel(m.guest.classify(snapshotImages(snap.read), snap.read.capture));
   draft.consistency = label;
-  const plan = planPoint(env, m, snap.read, kind, label, reads.chunks);
+  if (drive !== null) {
+    yield* writeImageToTape(env, m, state, draft, { tape: env.tape!, drive, proxy: where.proxy, order: where.order, snapshot: snap.read, reads, label });
+  } else {
+    yield* writeImageToRepository(env, m, draft, snap.read, reads, where, label);
+  }
+  if (draft.restorePointId !== null) {
+    state.changeIds = snap.read.changeIds;
+    draft.capture = snap.read.capture;
+  }
+  const deleted = yield* m.platform.deleteSnapshot(snap.read);
+  const record = snapshotRecord(snap.read, deleted);
+  if (snap.read === snap.vm) draft.snapshot = record;
+  else draft.storageSnapshot = record;
+}
+
+function* writeImageToRepository(env: ProxyJobEnv, m: ProtectedMachine, draft: Draft, snapshot: VmSnapshot, reads: ChunksToRead, where: Placement, label: ConsistencyLabel): ProcessBody<void> {
+  const kind = draft.kind as 'full' | 'incremental';
+  const plan = planPoint(env, m, snapshot, kind, label, reads.chunks);
   const read = yield* readAndSend(
     env,
     m,
-    { proxy: where.proxy, snapshot: snap.read, order: where.order, readCounts: countChunks(reads.chunks), traffic: plan.traffic, mode: reads.fullRead ? 'full' : 'incremental', slots: where.slots },
+    { proxy: where.proxy, snapshot, order: where.order, readCounts: countChunks(reads.chunks), traffic: plan.traffic, mode: reads.fullRead ? 'full' : 'incremental', slots: where.slots },
     draft.cpuCycles,
   );
   draft.notes.push(...read.notes);
   draft.bytesRead = read.productionBytesRead;
   yield* finishPoint(env, m, draft, plan, read.ok ? null : read.reason);
-  if (draft.restorePointId !== null) state.changeIds = snap.read.changeIds;
-  const deleted = yield* m.platform.deleteSnapshot(snap.read);
-  const record = snapshotRecord(snap.read, deleted);
-  if (snap.read === snap.vm) draft.snapshot = record;
-  else draft.storageSnapshot = record;
 }
 
 function planPoint(env: ProxyJobEnv, m: ProtectedMachine, snapshot: VmSnapshot, kind: 'full' | 'incremental', label: ConsistencyLabel, chunks: readonly Uint32Array[]): IngestPlan<ConsistencyLabel> {
@@ -118,5 +149,5 @@ function planPoint(env: ProxyJobEnv, m: ProtectedMachine, snapshot: VmSnapshot, 
     disks: snapshot.disks.map((d, i) => ({ name: `disk/${i}`, image: d.image, readChunks: chunks[i]! })),
   };
   env.openPlans++;
-  return env.repo.repository.planIngest(kind === 'full' ? { ...base, kind, chainMode: env.options.chainMode } : { ...base, kind });
+  return repoOf(env).repository.planIngest(kind === 'full' ? { ...base, kind, chainMode: env.options.chainMode } : { ...base, kind });
 }

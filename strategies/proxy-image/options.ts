@@ -60,7 +60,7 @@ export interface ProxyImageOptions {
   memorySnapshot?: boolean;
   /** Use the platform's change tracking for incrementals (default true); false: every night reads everything. */
   changeTracking?: boolean;
-  /** Default 'source'. */
+  /** Default 'source'. A tape target holds no dedupe: asking for it there is noted on every job. */
   dedupe?: DedupePlacement;
   /** Default 'forward' (weekly active full, forward incrementals). */
   chainMode?: ChainMode;
@@ -83,6 +83,8 @@ export interface ResolvedProxyImageOptions {
   memorySnapshot: boolean;
   changeTracking: boolean;
   dedupe: DedupePlacement;
+  /** The design named a dedupe placement (a tape target notes that it cannot honour one). */
+  dedupeAsked: boolean;
   chainMode: ChainMode;
   schedule: ResolvedNightlySchedule;
   retention: RetentionPolicy;
@@ -113,6 +115,7 @@ export function resolveProxyImageOptions(name: string, o: ProxyImageOptions = {}
     memorySnapshot: o.memorySnapshot ?? false,
     changeTracking: o.changeTracking ?? true,
     dedupe: requireOneOf(c, 'dedupe', DEDUPE_PLACEMENTS, o.dedupe ?? 'source'),
+    dedupeAsked: o.dedupe !== undefined,
     chainMode: requireOneOf(c, 'chainMode', CHAIN_MODES, o.chainMode ?? 'forward'),
     schedule: resolveNightlySchedule(c, o.schedule),
     retention: resolveRetention(c, o.retention),

@@ -4,6 +4,11 @@
  * platform capabilities. Everything it cannot protect is an `Unprotected`
  * entry with the reason (DOMAIN.md claim 11), never an exception; only a name
  * that is not in the estate at all is a ConfigError.
+ *
+ * The target is a disk repository or dedupe appliance (the first of the
+ * estate by default), or a tape library the design names: then each VM's
+ * image streams straight to a tape drive (tape-job.ts) and the plan says its
+ * points live on tape.
  */
 import type { Proxy } from '../../sim/estate/proxy.js';
 import type { BackupTarget } from '../../sim/estate/targets.js';
@@ -25,9 +30,7 @@ export function resolveSetup(world: World, o: ResolvedProxyImageOptions): SetupR
   const estate = world.estate;
   const target = o.target === null ? estate.targets.find(holdsRepository) : estate.target(o.target);
   if (target === undefined) return { ok: false, reason: 'the estate has no disk repository or dedupe appliance to write image backups to' };
-  if (!holdsRepository(target)) {
-    return { ok: false, reason: `proxy image backups are written to a disk repository or dedupe appliance, and ${target.path} is a ${target.kind}` };
-  }
+
   const proxies = o.proxies === null ? estate.proxies : o.proxies.map((p) => estate.proxy(p));
   if (proxies.length === 0) return { ok: false, reason: 'the estate has no backup proxy to read VM snapshots' };
   return { ok: true, setup: { target, proxies } };
@@ -54,5 +57,6 @@ export function planProxyImage(world: World, o: ResolvedProxyImageOptions): Desi
     if (reason === null) protect.push(m);
     else unprotected.push({ machine: m.path, reason });
   }
-  return { protect, unprotected };
+  const onTape = setup.ok && !holdsRepository(setup.setup.target);
+  return onTape ? { protect, unprotected, pointsOn: 'tape' } : { protect, unprotected };
 }

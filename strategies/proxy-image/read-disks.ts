@@ -15,7 +15,7 @@ import type { IngestTraffic } from '../../sim/repository/index.js';
 import type { Vm } from '../../sim/estate/vm.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { JobRecord } from '../recorder.js';
-import type { ProxyJobEnv } from './env.js';
+import { repoOf, type ProxyJobEnv } from './env.js';
 import { addCycles, streamRoute, taskRateCapBytesPerSec } from './stream.js';
 import { openDisk, readRoutes } from './transport.js';
 
@@ -78,7 +78,7 @@ function* oneDisk(env: ProxyJobEnv, m: ProtectedMachine, req: ReadRequest, i: nu
   const bytes = total > 0 ? (req.traffic.bytesReadAtSource * req.readCounts[i]!) / total : 0;
   if (bytes > 0) {
     const route = streamRoute(
-      { readHops: reader.hops, proxy: req.proxy, mode: req.mode, toTarget: env.toTarget.get(req.proxy)!, targetIngest: env.repo.ingestHops() },
+      { readHops: reader.hops, proxy: req.proxy, mode: req.mode, toTarget: env.toTarget.get(req.proxy)!, targetIngest: repoOf(env).ingestHops() },
       req.traffic,
     );
     const cap = taskRateCapBytesPerSec(req.mode, req.traffic);

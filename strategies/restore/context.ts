@@ -3,8 +3,8 @@
  * test) can add so a restore can check more than the repository can tell it.
  *
  * The required part is a subset of `DesignContext`: the runner passes its
- * own context as it is. The optional parts are adapters for facts the
- * backup jobs know but do not publish yet (see the report's hook requests):
+ * own context as it is. The optional parts are adapters for facts beyond
+ * what the repository can tell:
  * - `witness`: the protected data as the machine really held it at a time,
  *   independently of any backup (a test probe of every disk write). With it
  *   a restore compares what it wrote with the protected data, file by file
@@ -12,8 +12,10 @@
  *   back was readable.
  * - `captures`: the guest's in-memory application state at a point's
  *   instant, so verification and application-item restores classify the
- *   point's images themselves (guest.classify); without it they use the
- *   label the backup job gave the point from the same classification.
+ *   point's images themselves (guest.classify). By default the drills take
+ *   it from the design (`captureAt`) or from the job that made the point
+ *   (`JobRecord.capture`, job-captures.ts); without one they use the label
+ *   the backup job gave the point from the same classification.
  * - `journals`: a point-in-time source (CDP); by default the design's own
  *   `journal(machine)` when it offers one.
  */
@@ -23,6 +25,7 @@ import type { World } from '../../sim/world/world.js';
 import type { BackupRecorder } from '../recorder.js';
 import type { TargetRepository } from '../target-repository.js';
 import type { JournalSource } from './journal-source.js';
+import type { TapeCatalog } from './tape-catalog.js';
 
 export interface PointWitness {
   /**
@@ -47,4 +50,6 @@ export interface RestoreContext {
   witness?: PointWitness;
   captures?: PointCaptures;
   journals?: JournalSource;
+  /** What the run holds on tape (DesignContext.tape); tape copies add to it and tape restores read it. */
+  tape?: TapeCatalog;
 }

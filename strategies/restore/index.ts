@@ -11,6 +11,7 @@
  * - production-route.ts   where restored bytes land
  * - content-check.ts      restored data vs the protected data, file by file, chunk by chunk
  * - point-verdict.ts      can the applications open the point (guest.classify)
+ * - job-captures.ts       the guest capture of a point, from the job that made it
  * - full-restore.ts       whole VM, single disk
  * - file-restore.ts       single file, application item
  * - run-from-backup.ts    publish, boot and run a VM from its backup
@@ -25,6 +26,7 @@ export { startRestoreDrills, type RestoreDrills, type StartDrillsOptions } from 
 export { validateDrills, bootRefusal, type DrillCheck, type ValidateOptions } from './validate.js';
 export { DRILL_DEFAULTS, resolveDrill, type PointChoice, type RestoreDrill, type RestoreSource, type ResolvedDrill } from './drill.js';
 export type { PointCaptures, PointWitness, RestoreContext } from './context.js';
+export { capturesFor, jobCaptures } from './job-captures.js';
 export type { RestoreReport, RunFromBackup } from './report.js';
 export type { ContentCheck } from './content-check.js';
 export type { PointVerdict } from './point-verdict.js';

@@ -21,6 +21,7 @@ import { fileReport, lookUpMachine, newDraft, type DrillEnv } from './env.js';
 import { restoreApplicationItem, restoreFile } from './file-restore.js';
 import { restoreDisks } from './full-restore.js';
 import { instantRecovery } from './instant-recovery.js';
+import { capturesFor } from './job-captures.js';
 import { journalSourceOf } from './journal-source.js';
 import { virtualLab } from './lab-run.js';
 import { pointInTime } from './point-in-time.js';
@@ -61,18 +62,19 @@ const RESTORES: Readonly<Record<RestoreKind, RunRestore>> = {
 };
 
 export function startRestoreDrills(ctx: RestoreContext, design: BackupDesign, drills: readonly RestoreDrill[], options: StartDrillsOptions = {}): RestoreDrills {
-  const resolved = drills.map((d, i) => resolveDrill(d, i));
   const journals = ctx.journals ?? journalSourceOf(design);
   const plan = options.plan ?? design.plan(ctx.world);
+  // A design whose points live on tape only is restored from tape, whatever the drill says.
+  const resolved = drills.map((d, i) => resolveDrill(d, i)).map((d) => (plan.pointsOn === 'tape' ? { ...d, from: 'tape' as const } : d));
   const checks = validateDrills(ctx.world, design, drills, { plan, journals });
   const sim = ctx.world.sim;
   const env: DrillEnv = {
     sim,
-    ctx,
+    ctx: { ...ctx, captures: capturesFor(ctx.captures, design, ctx.recorder) },
     design,
     reports: [],
     verificationSlots: sim.slots(`restore/${design.name}/verification`, 1),
-    tape: options.tape ?? new TapeCatalog(),
+    tape: options.tape ?? ctx.tape ?? new TapeCatalog(),
     journals,
     labs: 0,
   };

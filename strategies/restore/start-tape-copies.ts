@@ -46,7 +46,7 @@ export function validateTapeCopies(world: World, design: BackupDesign, copies: r
 export function startTapeCopies(ctx: RestoreContext, design: BackupDesign, copies: readonly TapeCopySpec[], options: { plan?: DesignPlan; catalog?: TapeCatalog } = {}): TapeCopies {
   const plan = options.plan ?? design.plan(ctx.world);
   const checks = validateTapeCopies(ctx.world, design, copies, plan);
-  const catalog = options.catalog ?? new TapeCatalog();
+  const catalog = options.catalog ?? ctx.tape ?? new TapeCatalog();
   const sim = ctx.world.sim;
   copies.forEach((copy, i) => {
     const check = checks[i]!;

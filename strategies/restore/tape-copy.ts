@@ -13,10 +13,9 @@
  * (compressed) bytes, every block as often as the point holds it, even if
  * the repository keeps it once.
  *
- * A design that cannot write tape asked for a copy records a failed
- * 'tape-copy' job whose reason starts with "unsupported:" (claim 11: the
- * simulator says what is left unprotected); `validateTapeCopies` reports it
- * before the run.
+ * A design that cannot write tape asked for a copy records an 'unsupported'
+ * 'tape-copy' job with the reason (claim 11: the simulator says what is left
+ * unprotected); `validateTapeCopies` reports it before the run.
  */
 import type { ProcessBody } from '../../sim/engine/process.js';
 import type { TapeDrive } from '../../sim/estate/tape-drive.js';
@@ -61,7 +60,7 @@ export function* tapeCopyJob(env: TapeCopyEnv, library: TapeLibrary, machines: r
 
 function* copyPoint(env: TapeCopyEnv, library: TapeLibrary, drive: TapeDrive, m: ProtectedMachine, choice: PointChoice): ProcessBody<void> {
   const sim = env.ctx.world.sim;
-  const draft = tapeJob(env.design.name, m.path, sim.now);
+  const draft = { ...tapeJob(env.design.name, m.path, sim.now), lane: { kind: 'target' as const, name: library.path } };
   env.ctx.recorder.jobStarted({ design: draft.design, machine: draft.machine, kind: 'tape-copy', startSec: draft.startSec });
   const search = findPoint(env.ctx, m.path, pointLimitSec(choice, sim.now));
   if (search.found) yield* copyFound(env, library, drive, m, search.at, draft);
@@ -119,5 +118,5 @@ function tapeJob(design: string, machine: string, startSec: number): Omit<JobRec
 
 /** The record of a tape copy a design cannot make. */
 export function unsupportedTapeJob(design: string, machine: string, atSec: number, reason: string): JobRecord {
-  return { ...tapeJob(design, machine, atSec), endSec: atSec, outcome: { state: 'failed', reason: `unsupported: ${reason}` } };
+  return { ...tapeJob(design, machine, atSec), endSec: atSec, outcome: { state: 'unsupported', reason } };
 }

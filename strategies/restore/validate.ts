@@ -7,8 +7,9 @@
  * that granularity (an image product that restores whole VMs only cannot
  * restore a file, DOMAIN.md), the platform cannot boot a VM from a backup
  * (instant recovery, labs and verification need `instantRecovery`), the
- * file, disk or application does not exist, or a tape restore is asked of a
- * design that cannot write tape (claim 11). Everything here reads
+ * file, disk or application does not exist, a tape restore is asked of a
+ * design that cannot write tape (claim 11), or a restore other than a whole
+ * VM or disk is asked of a design whose points live on tape only. Everything here reads
  * capabilities as data; nothing switches on a concrete design or platform.
  */
 import type { World, ProtectedMachine } from '../../sim/world/world.js';
@@ -42,6 +43,9 @@ function refusal(world: World, design: BackupDesign, plan: DesignPlan, drill: Re
   if (typeof m === 'string') return m;
   const caps = design.capabilities;
   if (!caps.restores.includes(drill.kind)) return `${design.name} offers no ${drill.kind} restore (it offers ${caps.restores.join(', ') || 'none'})`;
+  if (plan.pointsOn === 'tape' && !FROM_TAPE.has(drill.kind)) {
+    return `${design.name} keeps its points on tape only, and a ${drill.kind} restore cannot read a tape (tape restores are whole VMs or disks)`;
+  }
   if (drill.from === 'tape') {
     if (!FROM_TAPE.has(drill.kind)) return `a ${drill.kind} restore cannot read a tape copy (tape restores are whole VMs or disks)`;
     if (!caps.targets.includes('tape')) return `${design.name} cannot write to tape, so it holds no tape copy to restore from`;

@@ -9,6 +9,8 @@ import { impactResults } from './results-impact.js';
 import { backupWindows, cpuAndBytes, failures, jobCounts, windowSummary } from './results-jobs.js';
 import { consistencyPerMachine, recoveryPoints } from './results-points.js';
 import { restoreFigures, snapshotFigures } from './results-snapshots.js';
+import { designSeries } from './results-series.js';
+import type { RepositoryDay } from './results-series-jobs.js';
 
 export interface ResultInputs {
   design: BackupDesign;
@@ -22,6 +24,10 @@ export interface ResultInputs {
   run: { state: string; events: number };
   /** Machines the design planned to protect, in estate order. */
   protectedMachines: readonly string[];
+  /** Repository figures at the end of each day (the run session samples them). */
+  repositoryDays: readonly RepositoryDay[];
+  /** The impact monitor's initial bucket width, seconds. */
+  impactBucketSec: number;
 }
 
 export function computeResults(x: ResultInputs): DesignResult {
@@ -54,5 +60,6 @@ export function computeResults(x: ResultInputs): DesignResult {
     unprotected: [...x.recorder.unprotected],
     restores: restoreFigures(x.recorder.restores),
     failures: failures(jobs),
+    series: designSeries({ world: x.world, recorder: x.recorder, impact: x.impact, repositoryDays: x.repositoryDays, baseBucketSec: x.impactBucketSec, endSec: x.endSec }),
   };
 }

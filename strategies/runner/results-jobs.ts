@@ -18,15 +18,17 @@ export function jobCounts(recorder: BackupRecorder): JobCounts {
   let done = 0;
   let degraded = 0;
   let failed = 0;
+  let unsupported = 0;
   for (const j of recorder.jobs) {
     byKind[j.kind] = (byKind[j.kind] ?? 0) + 1;
     if (j.outcome.state === 'done') done++;
     else if (j.outcome.state === 'degraded') degraded++;
+    else if (j.outcome.state === 'unsupported') unsupported++;
     else failed++;
   }
   const ended = new Set(recorder.jobs.map((j) => `${j.machine}@${j.startSec}`));
   const unfinishedAtEnd = recorder.starts.filter((s) => !ended.has(`${s.machine}@${s.startSec}`)).length;
-  return { total: recorder.jobs.length, done, degraded, failed, unfinishedAtEnd, byKind };
+  return { total: recorder.jobs.length, done, degraded, failed, unsupported, unfinishedAtEnd, byKind };
 }
 
 export function nightOf(sec: number): number {
@@ -78,7 +80,10 @@ export function cpuAndBytes(jobs: readonly JobRecord[]): Pick<DesignResult, 'cpu
 
 export function failures(jobs: readonly JobRecord[]): JobFailure[] {
   const out: JobFailure[] = [];
-  for (const j of jobs) if (j.outcome.state === 'failed') out.push({ machine: j.machine, kind: j.kind, startSec: j.startSec, reason: j.outcome.reason });
+  for (const j of jobs) {
+    const o = j.outcome;
+    if (o.state === 'failed' || o.state === 'unsupported') out.push({ machine: j.machine, kind: j.kind, startSec: j.startSec, state: o.state, reason: o.reason });
+  }
   return out;
 }
 

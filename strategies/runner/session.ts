@@ -15,7 +15,8 @@ import type { DesignResult } from '../results.js';
 import type { TargetRepository } from '../target-repository.js';
 import { bindRepositories, repositoryAccessor, type RunRepositoryOptions } from './bind-repositories.js';
 import { computeResults } from './compute-results.js';
-import { startRestoreDrills, startTapeCopies, type RestoreDrill, type TapeCopySpec } from '../restore/index.js';
+import type { RepositoryDay } from './results-series-jobs.js';
+import { startRestoreDrills, startTapeCopies, TapeCatalog, type RestoreDrill, type TapeCopySpec } from '../restore/index.js';
 
 export interface SimulateOptions {
   seed: number | string;
@@ -55,6 +56,7 @@ export class RunSession {
   readonly plan: DesignPlan;
   readonly endSec: number;
   private readonly impact: ImpactMonitor;
+  private readonly repositoryDays: RepositoryDay[] = [];
   private started = false;
 
   constructor(
@@ -83,7 +85,7 @@ export class RunSession {
     const startSec = this.options.startSec ?? 0;
     if (!this.started && until >= startSec) {
       if (startSec > this.sim.now) this.sim.run({ untilSec: startSec });
-      const ctx = { world: this.world, recorder: this.recorder, endSec: this.endSec, repository: repositoryAccessor(this.world, this.repositories) };
+      const ctx = { world: this.world, recorder: this.recorder, endSec: this.endSec, repository: repositoryAccessor(this.world, this.repositories), tape: new TapeCatalog() };
       this.design.start(ctx, this.plan);
       // After the design, so a backup due at the same instant as a copy or a drill runs first.
       const copies = startTapeCopies(ctx, this.design, this.options.tapeCopies ?? [], { plan: this.plan });
@@ -91,11 +93,31 @@ export class RunSession {
       this.started = true;
     }
     if (until > this.sim.now) this.sim.run({ untilSec: until });
+    this.sampleDays();
     return this;
+  }
+
+  /** Repository figures at the end of each day passed (days end at midnight; the last may be partial). */
+  private sampleDays(): void {
+    const days = Math.ceil(this.endSec / 86_400);
+    while (this.repositoryDays.length < days) {
+      const day = this.repositoryDays.length;
+      if (Math.min(this.endSec, (day + 1) * 86_400) > this.sim.now) return;
+      const sample: RepositoryDay = { day, logicalBytes: 0, storedBytes: 0, points: 0 };
+      for (const r of this.repositories.values()) {
+        const s = r.repository.stats();
+        sample.logicalBytes += s.restorableLogicalBytes;
+        sample.storedBytes += s.physicalBytes;
+        sample.points += s.points;
+      }
+      this.repositoryDays.push(sample);
+    }
   }
 
   /** Runs to the end and computes the results. */
   finish(): DesignRun {
+    // Day by day, so the repositories are sampled at every midnight.
+    for (let day = 1; day * 86_400 < this.endSec; day++) this.advanceTo(day * 86_400);
     this.advanceTo(this.endSec);
     const result = computeResults({
       design: this.design,
@@ -108,6 +130,8 @@ export class RunSession {
       endSec: this.endSec,
       run: { state: this.sim.now >= this.endSec ? 'until' : 'stopped', events: this.sim.eventCount },
       protectedMachines: this.plan.protect.map((m) => m.path),
+      repositoryDays: this.repositoryDays,
+      impactBucketSec: this.options.impactBucketSec ?? 300,
     });
     return { result, world: this.world, recorder: this.recorder, repositories: this.repositories, plan: this.plan };
   }

@@ -14,7 +14,7 @@ import type { BackupDesign, DesignPlan } from '../../strategies/protocol.js';
 import { BackupRecorder } from '../../strategies/recorder.js';
 import { bindRepositories, repositoryAccessor } from '../../strategies/runner/bind-repositories.js';
 import type { TargetRepository } from '../../strategies/target-repository.js';
-import { startRestoreDrills, startTapeCopies, type RestoreContext, type RestoreDrill, type RestoreDrills, type TapeCopies, type TapeCopySpec } from '../../strategies/restore/index.js';
+import { startRestoreDrills, startTapeCopies, TapeCatalog, type RestoreContext, type RestoreDrill, type RestoreDrills, type TapeCopies, type TapeCopySpec } from '../../strategies/restore/index.js';
 import { HistoryWitness } from './restore-witness.js';
 
 export interface RestoreRunOptions {
@@ -55,6 +55,7 @@ export function runWithRestores(spec: WorldSpec, design: BackupDesign, o: Restor
     recorder,
     endSec: o.endSec,
     repository: repositoryAccessor(world, repositories),
+    tape: new TapeCatalog(),
     ...(witness !== null ? { witness } : {}),
     ...o.onWorld?.(world),
   };

@@ -1,0 +1,45 @@
+/** The comparison table `vmbsim run` prints: one column per design, one row per figure. */
+import type { DesignResult } from '../../strategies/results.js';
+
+const fix = (x: number | null | undefined, digits: number): string => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
+
+function restore(r: DesignResult, kind: string, field: 'serviceSec' | 'completeSec'): string {
+  const k = r.restores.find((x) => x.kind === kind);
+  if (k === undefined) return '-';
+  if (k.done === 0) return k.unsupported > 0 ? 'n/a' : 'failed';
+  return fix(k[field].mean, 1);
+}
+
+function verdict(r: DesignResult): string {
+  const k = r.restores.find((x) => x.kind === 'verification');
+  if (k === undefined) return '-';
+  return k.done > 0 ? 'passed' : k.unsupported > 0 ? 'n/a' : 'failed';
+}
+
+export const TABLE_ROWS: readonly [string, (r: DesignResult) => string][] = [
+  ['backup window, mean (h)', (r) => fix(r.window.durationSec.mean / 3600, 2)],
+  ['bytes read (GB)', (r) => fix(r.bytes.read / 1e9, 1)],
+  ['bytes sent over the network (GB)', (r) => fix(r.bytes.sent / 1e9, 1)],
+  ['bytes stored (GB)', (r) => fix(r.bytes.stored / 1e9, 1)],
+  ['dedupe ratio', (r) => fix(r.dedupeRatio, 1)],
+  ['latency inflation during backup, p95', (r) => fix(r.impact.duringBackup.latencyInflationP95, 2)],
+  ['host CPU on backup (Tcycles)', (r) => fix(r.cpuCycles.host / 1e12, 2)],
+  ['guest CPU on backup (Tcycles)', (r) => fix(r.cpuCycles.guest / 1e12, 2)],
+  ['restore points', (r) => String(r.recoveryPoints.total)],
+  ['RPO, worst gap (min)', (r) => fix(r.recoveryPoints.rpoMaxGapSec === null ? null : r.recoveryPoints.rpoMaxGapSec / 60, 1)],
+  ['full VM restore, RTO (s)', (r) => restore(r, 'vm', 'serviceSec')],
+  ['instant recovery, RTO (s)', (r) => restore(r, 'instant-recovery', 'serviceSec')],
+  ['file restore (s)', (r) => restore(r, 'file', 'completeSec')],
+  ['verification', (r) => verdict(r)],
+  ['failed jobs', (r) => String(r.jobs.failed)],
+  ['unprotected machines', (r) => String(r.unprotected.length + (r.omitted?.unprotected ?? 0))],
+];
+
+export function comparisonTable(results: readonly DesignResult[]): string {
+  const label = Math.max(...TABLE_ROWS.map(([l]) => l.length)) + 2;
+  const width = Math.max(12, ...results.map((r) => r.design.length + 2));
+  const lines = [''.padEnd(label) + results.map((r) => r.design.padStart(width)).join('')];
+  for (const [l, f] of TABLE_ROWS) lines.push(l.padEnd(label) + results.map((r) => f(r).padStart(width)).join(''));
+  for (const r of results) for (const u of r.unprotected) lines.push(`${r.design}: ${u.machine} unprotected: ${u.reason}`);
+  return `${lines.join('\n')}\n`;
+}

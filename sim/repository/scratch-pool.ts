@@ -1,0 +1,45 @@
+/**
+ * Reused buffers for a plan's per-block scratch arrays (content ids read and
+ * verdicts), which live only from the plan to its commit or abort.
+ *
+ * A night of active fulls plans ~10^7 blocks in arrays of a few hundred
+ * kilobytes each; allocated fresh, they were garbage a moment later and their
+ * volume alone kept the JavaScript collector busy (every few tens of
+ * megabytes of array buffers force a collection). Returned buffers are kept
+ * by size class (powers of two) and handed out again as zeroed views of the
+ * requested length. The pool is bounded: beyond `MAX_PER_CLASS` buffers of a
+ * class it lets them go. A plan that is never committed or aborted simply
+ * never returns its buffers; nothing else depends on it.
+ */
+const MIN_CLASS = 10;
+const MAX_PER_CLASS = 32;
+
+export class ScratchPool {
+  private readonly free: Uint32Array[][] = [];
+
+  /** A zeroed array of `length` entries (a view of a pooled buffer). */
+  take(length: number): Uint32Array {
+    if (length === 0) return new Uint32Array(0);
+    const c = classOf(length);
+    const buffer = this.free[c]?.pop();
+    if (buffer === undefined) return new Uint32Array(2 ** c).subarray(0, length);
+    const view = buffer.subarray(0, length);
+    view.fill(0);
+    return view;
+  }
+
+  /** Returns an array obtained from `take`; the caller must not use it afterwards. */
+  give(array: Uint32Array): void {
+    if (array.length === 0) return;
+    const whole = new Uint32Array(array.buffer);
+    const c = classOf(whole.length);
+    // Only buffers this pool made (a whole power-of-two class) come back into it.
+    if (whole.length !== 2 ** c || array.byteOffset !== 0) return;
+    const list = (this.free[c] ??= []);
+    if (list.length < MAX_PER_CLASS) list.push(whole);
+  }
+}
+
+function classOf(length: number): number {
+  return Math.max(MIN_CLASS, Math.ceil(Math.log2(length)));
+}

@@ -1,0 +1,39 @@
+/**
+ * Builds the package once per test file (tsc -p tsconfig.build.json) into
+ * .test-build/<name>/dist inside the repository, so the built files find the
+ * repository's package.json and node_modules, and runs the CLI as a real
+ * child process. A type error elsewhere in the tree does not stop emit: the
+ * type check reports it on its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '..', '..');
+
+export interface Built {
+  dist: string;
+  cli: string;
+  remove(): void;
+}
+
+export function buildPackage(name: string): Built {
+  const root = join(REPO, '.test-build', name);
+  const dist = join(root, 'dist');
+  rmSync(root, { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', dist, '--sourceMap', 'false', '--declarationMap', 'false'], { encoding: 'utf8' });
+  const cli = join(dist, 'scenarios', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+  return { dist, cli, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(cli: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', ...env }, timeout: 120_000 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
