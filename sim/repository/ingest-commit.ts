@@ -21,7 +21,16 @@ import { FRESH, SlotResolver } from './slot-resolver.js';
 import { blockBytes, type RepositoryState } from './state.js';
 import { BlockBits } from './block-bits.js';
 
+/** Commits a plan; the plan's scratch arrays go back to the pool whatever the outcome. */
 export function commitPlan<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): CommitOutcome<L> {
+  try {
+    return commitPlanned(state, internals);
+  } finally {
+    for (const d of internals.disks) d.release();
+  }
+}
+
+function commitPlanned<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): CommitOutcome<L> {
   checkStillCurrent(state, internals);
   const { plan, disks } = internals;
   const io = emptyIo();
@@ -49,6 +58,14 @@ export function commitPlan<L extends string>(state: RepositoryState<L>, internal
  * unreferenced.
  */
 export function abortPlan(state: RepositoryState<string>, internals: PlanInternals<string>, arrivedBlocks: number): AbortOutcome {
+  try {
+    return abortPlanned(state, internals, arrivedBlocks);
+  } finally {
+    for (const d of internals.disks) d.release();
+  }
+}
+
+function abortPlanned(state: RepositoryState<string>, internals: PlanInternals<string>, arrivedBlocks: number): AbortOutcome {
   const { plan, disks } = internals;
   if (!(Number.isSafeInteger(arrivedBlocks) && arrivedBlocks >= 0 && arrivedBlocks <= plan.traffic.blocksSent)) {
     fail(`abort of plan ${plan.planId}: arrivedBlocks ${arrivedBlocks} outside [0, ${plan.traffic.blocksSent}]`);
