@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build scripts run in Node.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['sim/**/*.ts', 'strategies/**/*.ts', 'scenarios/**/*.ts', 'reports/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', ...nondeterminism],

@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTasks } from './harness.js';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios', 'cli.js');
+// The command as package.json's bin ships it: the bundle `npm run build` writes (npm run bench builds first).
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'vmbsim-bench-'));
 
 function cli(args: string[]): string {

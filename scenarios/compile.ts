@@ -15,11 +15,12 @@ import type { WorkloadSpec } from '../sim/workload/workload-spec.js';
 import type { ChangeProcessOptions } from '../sim/disk/change-config.js';
 import type { RestoreDrill, PointChoice } from '../strategies/restore/index.js';
 import type { TapeCopySpec } from '../strategies/restore/tape-copy.js';
+import type { FaultSpec } from '../strategies/restore/scheduled-faults.js';
 import { clean, compileDesign, type CompiledDesign } from './compile-designs.js';
 import { expandScenario, type ExpandedVm, type MachineFields } from './expand.js';
 import type { Scenario, VaryAxis } from './schema/index.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
-import { DRILL_KIND_NAMES, type DrillInput } from './schema/drills.js';
+import { DRILL_KIND_NAMES, type DrillInput, type FaultInput } from './schema/drills.js';
 import type { ChangeInput, WorkloadInput } from './schema/guest.js';
 import type { ProxyInput, TargetInput } from './schema/estate.js';
 import { formatPath } from './schema/vary.js';
@@ -35,11 +36,12 @@ export interface CompiledScenario {
   designs: CompiledDesign[];
   drills: RestoreDrill[];
   tapeCopies: TapeCopySpec[];
+  faults: FaultSpec[];
   vary: VaryAxis[];
 }
 
 export interface CompileOptions {
-  /** Overrides the scenario's seed (a seed sweep); `file: largest` drills are resolved with it. */
+  /** Overrides the scenario's seed (a seed sweep); `file: largest` drills and faults are resolved with it. */
   seed?: number | string;
 }
 
@@ -91,7 +93,9 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     guests: guests.length > 0 ? guests : undefined,
   });
   const drillInputs = s.drills ?? [];
-  const largest = drillInputs.some((d) => d.file === 'largest') ? largestFiles(world, seed) : null;
+  const faultInputs = s.faults ?? [];
+  const wantLargest = new Set([...drillInputs, ...faultInputs].filter((d) => d.file === 'largest').map((d) => d.machine));
+  const largest = wantLargest.size > 0 ? largestFiles(world, seed, wantLargest) : null;
   return {
     name: s.name,
     title: s.title ?? s.name,
@@ -103,6 +107,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     designs: s.designs.map(compileDesign),
     drills: drillInputs.map((d) => drill(d, largest)),
     tapeCopies: (s.tapeCopies ?? []).map((c) => clean({ library: c.library, atSec: c.at, machines: c.machines, point: opt(c.point, point) })),
+    faults: faultInputs.map((f) => fault(f, largest)),
     vary: s.vary ?? [],
   };
 }
@@ -189,10 +194,19 @@ function drill(d: DrillInput, largest: ReadonlyMap<string, string> | null): Rest
   });
 }
 
-/** The largest file of every machine: the guest layout is decided by the seed, so the world is built once to see it. */
-function largestFiles(world: WorldSpec, seed: number | string): Map<string, string> {
+function fault(f: FaultInput, largest: ReadonlyMap<string, string> | null): FaultSpec {
+  return clean({ kind: f.kind, machine: f.machine, atSec: f.at, point: opt(f.point, point), disk: f.disk, chunk: f.chunk, file: f.file === 'largest' ? largest!.get(f.machine) : f.file });
+}
+
+/**
+ * The largest file of each named machine: the guest layout is decided by the
+ * seed, so the world is built once to see it (only those machines' files are
+ * laid out: a file system lays itself out on the first look).
+ */
+function largestFiles(world: WorldSpec, seed: number | string, machines: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of buildWorld(new Simulation({ seed }), world).machines) {
+    if (!machines.has(m.name)) continue;
     const files = m.guest.filesystem.files();
     if (files.length > 0) out.set(m.name, files.reduce((a, b) => (b.sizeBytes > a.sizeBytes ? b : a)).path);
   }

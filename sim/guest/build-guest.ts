@@ -118,13 +118,15 @@ function layoutGuestFiles(
   fs: GuestFilesystem,
   ctx: GuestBuildContext,
 ): void {
+  // The stream is taken now, so the set of issued streams does not depend on
+  // whether (or when) the files are ever looked at.
   const random = ctx.streams.stream(`vm/${spec.name}/files`);
   const chunkSizeBytes = ctx.space.chunkSizeBytes;
   const meanFileChunks = Math.max(1, Math.round((spec.meanFileBytes ?? 64 * MIB) / chunkSizeBytes));
   const roots = osFamily === 'windows' ? (i: number) => `${String.fromCharCode(67 + i)}:\\` : (i: number) => (i === 0 ? '/' : `/data${i}/`);
-  built.forEach(({ layout }, i) => {
+  fs.deferLayout(() => built.forEach(({ layout }, i) => {
     const common = { diskIndex: i, chunkSizeBytes, meanFileChunks, random };
     if (layout.image.chunkCount > 0) layoutFiles(fs, { ...common, region: layout.image, pathPrefix: `${roots(i)}os${osFamily === 'windows' ? '\\' : '/'}f` });
     if (layout.appData.chunkCount > 0) layoutFiles(fs, { ...common, region: layout.appData, pathPrefix: `${roots(i)}data${osFamily === 'windows' ? '\\' : '/'}f` });
-  });
+  }));
 }

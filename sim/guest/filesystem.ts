@@ -10,6 +10,13 @@
  * be partly used, and bytes past the file's end are not compared.
  *
  * Files are kept in creation order, so listing them is deterministic.
+ *
+ * Laying out a guest's files is most of a world build (tens of thousands of
+ * files per estate), and many runs never look at a file (image backups
+ * without file restores). So a file system can be given its layout as a
+ * deferred step (`deferLayout`) that runs on the first look at its files. The
+ * layout draws from the guest's own random stream only, so when it runs does
+ * not change what it lays out.
  */
 import { ConfigError } from '../engine/errors.js';
 import type { RandomStream } from '../engine/random.js';
@@ -36,10 +43,33 @@ interface DiskGeometry {
 
 export class GuestFilesystem {
   private readonly byPath = new Map<string, GuestFile>();
+  private pendingLayout: ((fs: GuestFilesystem) => void) | undefined;
 
   constructor(readonly name: string, private readonly disks: readonly DiskGeometry[]) {}
 
+  /** Runs `layout` on the first look at the files (before any other file is added). */
+  deferLayout(layout: (fs: GuestFilesystem) => void): void {
+    if (this.pendingLayout !== undefined || this.byPath.size > 0) throw new Error(`invariant violated: ${this.name} already has files or a layout`);
+    this.pendingLayout = layout;
+  }
+
   add(file: GuestFile): void {
+    this.settle();
+    this.check(file);
+    this.byPath.set(file.path, { ...file, chunks: file.chunks.slice() });
+  }
+
+  /**
+   * Adds a file whose chunk list the caller gives up (no copy); for layouts
+   * that build many files over one shared array.
+   */
+  adopt(file: GuestFile): void {
+    this.settle();
+    this.check(file);
+    this.byPath.set(file.path, file);
+  }
+
+  private check(file: GuestFile): void {
     const c = `${this.name}/fs`;
     if (this.byPath.has(file.path)) throw new ConfigError(c, 'path', file.path, 'be unique in the file system');
     const disk = this.disks[file.diskIndex];
@@ -51,19 +81,29 @@ export class GuestFilesystem {
     if (!(file.sizeBytes > capacity - disk.chunkSizeBytes && file.sizeBytes <= capacity)) {
       throw new ConfigError(c, `${file.path}.sizeBytes`, file.sizeBytes, `fit its ${file.chunks.length} chunks exactly (last chunk may be partial)`);
     }
-    this.byPath.set(file.path, { ...file, chunks: file.chunks.slice() });
+  }
+
+  /** Runs the deferred layout, once. */
+  private settle(): void {
+    const layout = this.pendingLayout;
+    if (layout === undefined) return;
+    this.pendingLayout = undefined;
+    layout(this);
   }
 
   get(path: string): GuestFile | undefined {
+    this.settle();
     return this.byPath.get(path);
   }
 
   /** All files, in creation order. */
   files(): GuestFile[] {
+    this.settle();
     return [...this.byPath.values()];
   }
 
   get totalBytes(): number {
+    this.settle();
     let total = 0;
     for (const f of this.byPath.values()) total += f.sizeBytes;
     return total;
@@ -89,7 +129,7 @@ export class GuestFilesystem {
   }
 
   private require(path: string): GuestFile {
-    const file = this.byPath.get(path);
+    const file = this.get(path);
     if (file === undefined) throw new Error(`invariant violated: no file ${JSON.stringify(path)} in ${this.name}`);
     return file;
   }
@@ -111,18 +151,19 @@ export function layoutFiles(fs: GuestFilesystem, options: FileLayoutOptions): Gu
   const { region, chunkSizeBytes, random } = options;
   const maxChunks = Math.max(1, 2 * Math.round(options.meanFileChunks) - 1);
   const out: GuestFile[] = [];
-  let start = region.startChunk;
-  const end = region.startChunk + region.chunkCount;
-  while (start < end) {
-    const length = Math.min(end - start, random.int(1, maxChunks));
-    const chunks = new Uint32Array(length);
-    for (let k = 0; k < length; k++) chunks[k] = start + k;
+  // Contiguous files: each file's chunk list is a view of one array of the
+  // region's chunk indices (one allocation per region, not per file).
+  const all = new Uint32Array(region.chunkCount);
+  for (let k = 0; k < all.length; k++) all[k] = region.startChunk + k;
+  let offset = 0;
+  while (offset < all.length) {
+    const length = Math.min(all.length - offset, random.int(1, maxChunks));
     // The last chunk of a file is partly used; the slack is whole bytes in [0, chunk size).
     const sizeBytes = length * chunkSizeBytes - random.int(0, chunkSizeBytes - 1);
-    const file = { path: `${options.pathPrefix}${String(out.length).padStart(5, '0')}`, diskIndex: options.diskIndex, sizeBytes, chunks };
-    fs.add(file);
+    const file = { path: `${options.pathPrefix}${String(out.length).padStart(5, '0')}`, diskIndex: options.diskIndex, sizeBytes, chunks: all.subarray(offset, offset + length) };
+    fs.adopt(file);
     out.push(file);
-    start += length;
+    offset += length;
   }
   return out;
 }

@@ -1,7 +1,9 @@
 /**
- * Builds the package once per test file (tsc -p tsconfig.build.json) into
- * .test-build/<name>/dist inside the repository, so the built files find the
- * repository's package.json and node_modules, and runs the CLI as a real
+ * Builds the package once per test file the way `npm run build` does (tsc -p
+ * tsconfig.build.json for the library, then the esbuild bundle of the command
+ * that package.json's `bin` names) into .test-build/<name>/dist inside the
+ * repository, so the built files find the repository's package.json and
+ * node_modules, and runs the CLI (the bundle, as users run it) as a real
  * child process. A type error elsewhere in the tree does not stop emit: the
  * type check reports it on its own.
  */
@@ -22,8 +24,10 @@ export function buildPackage(name: string): Built {
   const dist = join(root, 'dist');
   rmSync(root, { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', dist, '--sourceMap', 'false', '--declarationMap', 'false'], { encoding: 'utf8' });
-  const cli = join(dist, 'scenarios', 'cli.js');
-  if (!existsSync(cli)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+  if (!existsSync(join(dist, 'scenarios', 'index.js'))) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+  const bundle = spawnSync(process.execPath, [join(REPO, 'scenarios', 'cli', 'bundle.mjs'), join(dist, 'cli')], { encoding: 'utf8' });
+  const cli = join(dist, 'cli', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`bundle failed:\n${bundle.stdout}${bundle.stderr}`);
   return { dist, cli, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
