@@ -83,15 +83,24 @@ export function duration(sec: number | null | undefined): string {
   return sec === null || sec === undefined ? DASH : inUnit(sec, timeUnit(sec));
 }
 
-/** Two durations in one unit (the larger one's), so a reading compares like with like. */
-export function durationPair(a: number, b: number): [string, string] {
-  const u = timeUnit(Math.max(Math.abs(a), Math.abs(b)));
+/**
+ * Two values in one unit (the larger one's), so a reading compares like with
+ * like; but when the smaller would read as a sliver of that unit (under 0.1,
+ * "0.01 h" for 26 s), each in its own unit, which says more.
+ */
+function pairIn(a: number, b: number, unitOf: (x: number) => Unit): [string, string] {
+  const u = unitOf(Math.max(Math.abs(a), Math.abs(b)));
+  const small = Math.min(Math.abs(a), Math.abs(b)) / u.divisor;
+  if (small > 0 && small < 0.1) return [inUnit(a, unitOf(a)), inUnit(b, unitOf(b))];
   return [inUnit(a, u), inUnit(b, u)];
 }
 
+export function durationPair(a: number, b: number): [string, string] {
+  return pairIn(a, b, timeUnit);
+}
+
 export function bytesPair(a: number, b: number): [string, string] {
-  const u = byteUnit(Math.max(Math.abs(a), Math.abs(b)));
-  return [inUnit(a, u), inUnit(b, u)];
+  return pairIn(a, b, byteUnit);
 }
 
 /** A ratio such as a dedupe ratio or a latency inflation: `7.03×`. */

@@ -50,7 +50,7 @@ function rawFormat(key: string): Omit<MetricFormat, 'pair'> {
   const label = LABELS[key] ?? words(key);
   const better = HIGHER_IS_BETTER.has(key) ? 'max' : key in LABELS ? 'min' : null;
   const times: Unit = { label: '×', divisor: 1 };
-  if (/BytesPerSec$/.test(key)) return { label, better, unitFor: (m) => byteUnit(m), text: rate };
+  if (/BytesPerSec$/.test(key)) return { label, better, unitFor: (m) => ({ ...byteUnit(m), label: `${byteUnit(m).label}/s` }), text: rate };
   if (/Sec(Mean|Max)?$/.test(key)) return { label, better, unitFor: timeUnit, text: (v) => inUnit(v, timeUnit(v)) };
   if (/^bytes|Bytes$/.test(key)) return { label, better, unitFor: byteUnit, text: bytes };
   if (/DeliveredRatio/.test(key)) return { label, better, unitFor: () => ({ label: '%', divisor: 0.01 }), text: percent };

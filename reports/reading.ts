@@ -23,16 +23,20 @@ export function extremes(items: readonly Named[], better: 'min' | 'max'): { best
 
 /**
  * `<best> has the <what>: <a> vs <b> (<worst>)`, or a sentence for a single
- * value, or for no value at all. `pair` formats both values in one unit.
+ * value, for values equal as shown, or for no value at all. `pair` formats
+ * both values in one unit; `noun` names what the items are (`designs`, or
+ * `distributions` in a sweep).
  */
-export function compareReading(items: readonly Named[], better: 'min' | 'max', what: string, pair: (a: number, b: number) => [string, string]): string {
+export function compareReading(items: readonly Named[], better: 'min' | 'max', what: string, pair: (a: number, b: number) => [string, string], noun = 'designs'): string {
   const e = extremes(items, better);
   // `what` opens with its superlative ("shortest backup window"); the rest names the figure.
   const figureName = what.replace(/^\S+ /, '');
-  if (e === null) return `No design has a value for ${figureName}.`;
+  if (e === null) return `No ${noun.replace(/s$/, '')} has a value for ${figureName}.`;
   const [a, b] = pair(e.best.value!, e.worst.value!);
   const known = items.filter((i) => i.value !== null && Number.isFinite(i.value)).length;
-  if (known > 1 && e.best.value === e.worst.value) return `All ${known} designs are equal on ${figureName}: ${a}.`;
-  if (known === 1) return `${e.best.name} has the ${what}: ${a} (the only design with a value).`;
+  if (known > 1 && e.best.value === e.worst.value) return `All ${known} ${noun} are equal on ${figureName}: ${a}.`;
+  // Values that differ only below the precision shown would read "67.5 s vs 67.5 s": call them equal, and say so.
+  if (known > 1 && a === b) return `All ${known} ${noun} are equal on ${figureName} to the precision shown: ${a}.`;
+  if (known === 1) return `${e.best.name} has the ${what}: ${a} (the only ${noun.replace(/s$/, '')} with a value).`;
   return `${e.best.name} has the ${what}: ${a} vs ${b} (${e.worst.name}).`;
 }

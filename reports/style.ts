@@ -7,7 +7,8 @@ h1 { font-size: 24px; margin: 8px 0 2px; }
 h2 { font-size: 19px; margin: 32px 0 8px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
 h3 { font-size: 15px; margin: 18px 0 4px; }
 .subtitle, .note { color: var(--muted); margin: 2px 0 8px; }
-.claims li { margin: 2px 0; }
+.claims th { white-space: nowrap; }
+.claims td.text { white-space: normal; }
 .controls { position: sticky; top: 0; background: #fff; border-bottom: 1px solid var(--rule); padding: 6px 0; z-index: 2; display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; }
 .controls[hidden] { display: none; }
 .controls label { cursor: pointer; white-space: nowrap; }
@@ -48,6 +49,12 @@ td.none { color: var(--muted); }
   h2 { break-before: auto; break-after: avoid; }
   figure, table { break-inside: avoid; }
   thead th { position: static; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 9.5px; }
+  th, td { padding: 2px 4px; }
+  td { white-space: normal; }
+  th[data-sort]::after { content: none !important; }
+  .legend { font-size: 10px; }
   a { color: inherit; text-decoration: none; }
 }
 `;

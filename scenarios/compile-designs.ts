@@ -34,6 +34,7 @@ function proxyImage(o: Of<'proxy-image'>): ProxyImageOptions {
   return clean({
     target: o.target,
     proxies: o.proxies,
+    platforms: o.platforms,
     transport: o.transport,
     transportFallback: o.transportFallback,
     snapshot: o.snapshot,

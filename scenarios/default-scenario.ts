@@ -29,6 +29,7 @@ export function defaultScenario(): ScenarioHandle {
         designs: DEFAULT_DESIGNS.map((d) => ({ name: d.name, kind: d.kind, options: { ...d.options } })),
         drills: defaultDrills(drillFile(world, seed)),
         tapeCopies: [],
+        faults: [],
         vary: [],
         normalised: { world, designs: DEFAULT_DESIGNS, days },
       };

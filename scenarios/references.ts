@@ -85,7 +85,10 @@ export function checkReferences(s: Scenario, x: Expansion): RawIssue[] {
     const t = d.options?.target;
     if (t !== undefined) {
       ref(targets, t, ['designs', i, 'options', 'target']);
-      if (targetKinds.get(t) === 'tape') issues.push({ code: 'conflict', path: ['designs', i, 'options', 'target'], message: `${t} is a tape library: a design writes to a disk or dedupe-appliance target (tape copies go in tapeCopies)` });
+      // Only a proxy image design streams straight to tape (strategies/proxy-image/tape-job.ts); guest-side designs write to disk.
+      if (targetKinds.get(t) === 'tape' && d.kind !== 'proxy-image') {
+        issues.push({ code: 'conflict', path: ['designs', i, 'options', 'target'], message: `${t} is a tape library: ${d.kind} designs write to a disk or dedupe-appliance target (only proxy-image writes straight to tape; tape copies go in tapeCopies)` });
+      }
     }
     if (d.kind === 'proxy-image') (d.options?.proxies ?? []).forEach((p, k) => ref(proxies, p, ['designs', i, 'options', 'proxies', k]));
   });
@@ -95,6 +98,13 @@ export function checkReferences(s: Scenario, x: Expansion): RawIssue[] {
     machine(d.machine, ['drills', i, 'machine']);
     (d.labMachines ?? []).forEach((m, k) => machine(m, ['drills', i, 'labMachines', k]));
     atInRun(s, d.at, ['drills', i, 'at'], issues);
+  });
+  (s.faults ?? []).forEach((f, i) => {
+    machine(f.machine, ['faults', i, 'machine']);
+    atInRun(s, f.at, ['faults', i, 'at'], issues);
+    if (f.file !== undefined && (f.disk !== undefined || f.chunk !== undefined)) {
+      issues.push({ code: 'conflict', path: ['faults', i, 'file'], message: 'name the block by file, or by disk and chunk, not both' });
+    }
   });
   (s.tapeCopies ?? []).forEach((c, i) => {
     ref(targets, c.library, ['tapeCopies', i, 'library']);

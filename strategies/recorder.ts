@@ -58,6 +58,25 @@ export interface JobRecord {
   capture?: GuestCapture;
   /** Where the job's data went through (a proxy, a tape library); default: the machine's host. */
   lane?: JobLane;
+  /** What the job's writes to a tape drive measured; absent when it wrote none. */
+  tape?: TapeJobFigures;
+}
+
+/** A job's writes to one tape drive, as sim/estate/tape-write.ts measured them. */
+export interface TapeJobFigures {
+  /** The drive's path, `target/lto-lib/drive/0`. */
+  drive: string;
+  bytesWritten: number;
+  /** From the first byte offered to the drive (a cartridge load included) to the last written, summed over the writes. */
+  writeSec: number;
+  /** Stops to reposition because the buffer ran dry (shoe-shining). */
+  backhitches: number;
+  repositionSec: number;
+  /** Time the tape moved. */
+  streamingSec: number;
+  /** Time the feed was held back by a full buffer. */
+  stalledSec: number;
+  cartridgesLoaded: number;
 }
 
 /** The proxy, host or target a job ran through (`proxy/proxy-01`, `host/esx-01`, `target/tape-01`). */
@@ -93,6 +112,31 @@ export interface RestoreRecord {
   bytesRead: number;
   /** Facts worth showing (where the data came from, a fallback taken); empty when there are none. */
   notes?: string[];
+  /** A VM that ran from its backup (instant recovery, lab, verification): how well the backup served its I/O. */
+  running?: RunFromBackupFigures;
+}
+
+/** The application I/O of a VM while it ran from its backup. */
+export interface RunFromBackupFigures {
+  /** How long it ran from the backup, seconds. */
+  ranSec: number;
+  /** Application I/O it asked of the backup, and what it got, bytes. */
+  ioDemandedBytes: number;
+  ioDeliveredBytes: number;
+}
+
+/** A scheduled fault (strategies/restore/scheduled-faults.ts): what it hit, or why it hit nothing. */
+export interface FaultRecord {
+  kind: 'corrupt-block';
+  /** Machine path, `vm/fs-01`. */
+  machine: string;
+  atSec: number;
+  state: 'applied' | 'missed';
+  /** Which block was corrupted, or why none was. */
+  detail: string;
+  /** The restore point whose block rotted (its time), and the target holding it; null when none was found. */
+  pointSec: number | null;
+  target: string | null;
 }
 
 /** A job that began; its JobRecord is appended when it ends (a job still running when the run ends has none). */
@@ -133,6 +177,8 @@ export class BackupRecorder {
   readonly starts: JobStart[] = [];
   readonly restores: RestoreRecord[] = [];
   readonly unprotected: Unprotected[] = [];
+  /** Scheduled faults, in the order they struck. */
+  readonly faults: FaultRecord[] = [];
   /** Proxy holding-area peak per proxy path, bytes (VCB). */
   readonly holdingAreaPeakBytes = new Map<string, number>();
 
@@ -146,6 +192,10 @@ export class BackupRecorder {
 
   restore(record: RestoreRecord): void {
     this.restores.push(record);
+  }
+
+  fault(record: FaultRecord): void {
+    this.faults.push(record);
   }
 
   noteHoldingArea(proxyPath: string, bytes: number): void {

@@ -9,7 +9,7 @@
  * figures, no map-order accidents: every list is in estate or time order).
  */
 import type { DesignCapabilities, DesignFamily, Unprotected } from './protocol.js';
-import type { ConsistencyLabel, JobKind } from './recorder.js';
+import type { ConsistencyLabel, FaultRecord, JobKind } from './recorder.js';
 import type { DesignSeries } from './results-series.js';
 
 export type { DesignSeries } from './results-series.js';
@@ -128,6 +128,14 @@ export interface RestoreKindFigures {
   /** From request to service back (RTO). */
   serviceSec: MeanMax;
   completeSec: MeanMax;
+  /**
+   * Restores that ran the VM from its backup (instant recovery, lab,
+   * verification): how long, and the application I/O delivered against
+   * demanded while it did (1: the backup served it like production, or
+   * nothing was demanded, as in a verification, which runs no workload).
+   * Absent for other kinds.
+   */
+  runFromBackup?: { ranSec: MeanMax; ioDeliveredRatio: number };
 }
 
 export interface RepositoryFigures {
@@ -146,6 +154,29 @@ export interface JobFailure {
   /** 'unsupported': the design cannot do this job at all; 'failed' (or absent): it tried and failed. */
   state?: 'failed' | 'unsupported';
   reason: string;
+}
+
+/** What tape drives did for a set of jobs (strategies/runner/results-tape.ts). */
+export interface TapeFigures {
+  jobs: number;
+  bytesWritten: number;
+  /** Seconds the jobs spent writing to drives (cartridge loads included). */
+  writeSec: number;
+  /** bytesWritten / writeSec: the speed the drives really reached, to set against their native speed. */
+  effectiveBytesPerSec: number;
+  /** Stop-reposition cycles because a drive's buffer ran dry (shoe-shining). */
+  backhitches: number;
+  repositionSec: number;
+  streamingSec: number;
+  /** Time feeds were held back by a full drive buffer. */
+  stalledSec: number;
+  cartridgesLoaded: number;
+}
+
+export interface TapeResults {
+  total: TapeFigures;
+  /** Per job kind (full, incremental: straight to tape; tape-copy: disk to tape), in order of first appearance. */
+  byKind: (TapeFigures & { kind: JobKind })[];
 }
 
 export interface DesignResult {
@@ -175,6 +206,10 @@ export interface DesignResult {
   unprotected: Unprotected[];
   restores: RestoreKindFigures[];
   failures: JobFailure[];
+  /** Faults the scenario scheduled (bit rot on a repository...), in the order they struck; absent when none was. */
+  faults?: FaultRecord[];
+  /** Tape drive statistics; absent when the design wrote nothing to tape. */
+  tape?: TapeResults;
   /** Bounded time series for charts (schema version 2). */
   series: DesignSeries;
   /**

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { buildPackage, REPO, runCli, type Built, type CliResult } from './support/cli-build.js';
 
 // One build for the file; every test runs the built CLI as a child process, as a user would.
@@ -81,6 +82,15 @@ describe('vmbsim validate, list and report', () => {
     const r = cli('list');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^default\s+\S.*$/m);
+    // Every library file is listed under its name with its title, none as unparseable.
+    const files = readdirSync(join(REPO, 'scenarios', 'library')).filter((f) => f.endsWith('.yaml'));
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(files.length);
+    for (const f of files) {
+      const { name, title } = parse(readFileSync(join(REPO, 'scenarios', 'library', f), 'utf8')) as { name: string; title: string };
+      expect(lines.some((l) => l.startsWith(`${name} `) && l.trimEnd().endsWith(` ${title}`) && l.slice(name.length).trim() === title)).toBe(true);
+    }
+    expect(r.stdout).not.toContain('does not parse');
   });
 
   it('writes a report of results files, and refuses a results file of another schema version', () => {

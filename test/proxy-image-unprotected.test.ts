@@ -22,6 +22,18 @@ describe('what a proxy image design leaves unprotected (claim 11)', () => {
     expect(unnamed.result.unprotected[0]!.reason).toMatch(/no disk repository or dedupe appliance/);
   });
 
+  it('leaves the VMs of a hypervisor the product does not support unprotected, and declares only the platforms it supports', () => {
+    const world = proxyWorld({ vms, platform: 'hyperv-2008r2' });
+    const vadpOnly = runDesign(world, proxyImageDesign('vadp-only', { platforms: ['vsphere-4'] }), { seed: 1, days: 1 });
+    expect(vadpOnly.result.unprotected).toEqual([{ machine: 'vm/web', reason: expect.stringMatching(/^vadp-only has no image backup for hyperv-2008r2 .*: it supports vsphere-4$/) }]);
+    expect(vadpOnly.result.recoveryPoints.total).toBe(0);
+    expect(vadpOnly.result.capabilities.platforms).toEqual(['vsphere-4']);
+    const both = runDesign(world, proxyImageDesign('vadp-vss', { platforms: ['vsphere-4', 'hyperv-2008r2'] }), { seed: 1, days: 1 });
+    expect(both.result.unprotected).toEqual([]);
+    expect(both.result.recoveryPoints.total).toBe(1);
+    expect(() => proxyImageDesign('bad', { platforms: ['hyperv-2008'] })).toThrow(/platforms must be one of/);
+  });
+
   it('protects nothing without a backup proxy, and says why', () => {
     const run = runDesign(proxyWorld({ vms, proxies: [] }), proxyImageDesign('vadp', {}), { seed: 1, days: 1 });
     expect(run.result.unprotected[0]!.reason).toMatch(/no backup proxy/);

@@ -130,15 +130,26 @@ describe('the heatmap', () => {
 });
 
 describe('the box plot', () => {
-  it('is exactly this SVG for one distribution with three seeds', () => {
-    const svg = boxplotChart({
-      label: 'B',
-      rows: [{ label: 'a', color: '#111', stats: { n: 3, min: 1, ciLow: 2, median: 3, ciHigh: 4, max: 5 }, points: [1, 3, 5] }],
-      unit: { label: 'count', divisor: 1 },
-      axisLabel: 'n',
-      valueText: (v) => String(v),
-      width: 300,
-    });
+  const spec = {
+    label: 'B',
+    rows: [{ label: 'a', color: '#111', stats: { n: 3, min: 1, ciLow: 2, median: 3, ciHigh: 4, max: 5 }, points: [1, 3, 5] }],
+    unit: { label: 'count', divisor: 1 },
+    axisLabel: 'n',
+    valueText: (v: number) => String(v),
+    width: 300,
+  };
+
+  it('spans the data by default, so the spread across seeds fills the axis', () => {
+    const svg = boxplotChart(spec);
+    const ticks = [...svg.matchAll(/<text x="[\d.]+" y="15" text-anchor="middle">([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks[0]).toBe('1');
+    expect(ticks[ticks.length - 1]).toBe('5');
+    // The whisker runs from the left edge of the plot (min 1) to its right edge (max 5).
+    expect(svg).toContain('<line x1="0" y1="12" x2="216" y2="12" stroke="#111"/>');
+  });
+
+  it('is exactly this SVG for one distribution with three seeds, from zero', () => {
+    const svg = boxplotChart({ ...spec, fromZero: true });
     expect(svg).toBe(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 74" width="300" height="74" role="img" aria-label="B" data-chart="boxplot" data-series="[&quot;a&quot;]"><title>B</title><g class="axis axis-x" transform="translate(60,32)"><line x1="0" y1="0" x2="216" y2="0"/><g class="grid"><line x1="0" y1="-24" x2="0" y2="0"/></g><line x1="0" y1="0" x2="0" y2="4"/><text x="0" y="15" text-anchor="middle">0</text><g class="grid"><line x1="43.2" y1="-24" x2="43.2" y2="0"/></g><line x1="43.2" y1="0" x2="43.2" y2="4"/><text x="43.2" y="15" text-anchor="middle">1</text><g class="grid"><line x1="86.4" y1="-24" x2="86.4" y2="0"/></g><line x1="86.4" y1="0" x2="86.4" y2="4"/><text x="86.4" y="15" text-anchor="middle">2</text><g class="grid"><line x1="129.6" y1="-24" x2="129.6" y2="0"/></g><line x1="129.6" y1="0" x2="129.6" y2="4"/><text x="129.6" y="15" text-anchor="middle">3</text><g class="grid"><line x1="172.8" y1="-24" x2="172.8" y2="0"/></g><line x1="172.8" y1="0" x2="172.8" y2="4"/><text x="172.8" y="15" text-anchor="middle">4</text><g class="grid"><line x1="216" y1="-24" x2="216" y2="0"/></g><line x1="216" y1="0" x2="216" y2="4"/><text x="216" y="15" text-anchor="middle">5</text><text class="axis-label" x="108" y="30" text-anchor="middle">n</text></g><g class="axis axis-band" transform="translate(60,8)"><text x="-6" y="12" dy="0.32em" text-anchor="end"><title>a</title>a</text></g><g class="marks" transform="translate(60,8)"><g data-series-name="a"><title>a: median 3 (interval 2 to 4), min 1, max 5, n=3</title><line x1="43.2" y1="12" x2="216" y2="12" stroke="#111"/><rect x="86.4" y="4.8" width="86.4" height="14.4" fill="#111" fill-opacity="0.3" stroke="#111"/><line x1="129.6" y1="4.8" x2="129.6" y2="19.2" stroke="#111" stroke-width="2.5"/><circle cx="43.2" cy="12" r="2" fill="#111" fill-opacity="0.7"/><circle cx="129.6" cy="12" r="2" fill="#111" fill-opacity="0.7"/><circle cx="216" cy="12" r="2" fill="#111" fill-opacity="0.7"/></g></g></svg>`);
   });
 });

@@ -4,7 +4,7 @@
  * tolerantly from either shape of a normalised scenario.
  */
 import { describe, expect, it } from 'vitest';
-import { bytes, clock, duration, durationPair, fixed, percent, rate, ratio } from '../reports/format.js';
+import { bytes, bytesPair, clock, duration, durationPair, fixed, percent, rate, ratio } from '../reports/format.js';
 import { esc } from '../reports/html.js';
 import { compareReading } from '../reports/reading.js';
 import { machineProfiles } from '../reports/sections/machines.js';
@@ -31,6 +31,9 @@ describe('format', () => {
 
   it('puts two durations in one unit for a comparison', () => {
     expect(durationPair(4320, 12_240)).toEqual(['1.20 h', '3.40 h']);
+    // 25.7 s would read "0.01 h" beside 24 h: each value keeps its own unit instead.
+    expect(durationPair(25.7, 86_400)).toEqual(['25.7 s', '24.0 h']);
+    expect(bytesPair(2e6, 5e9)).toEqual(['2.00 MB', '5.00 GB']);
   });
 
   it('formats simulated time as day and clock, from seconds, without a calendar', () => {
@@ -63,6 +66,14 @@ describe('readings', () => {
     expect(compareReading([{ name: 'a', value: 60 }, { name: 'b', value: null }], 'min', 'fastest vm restore', durationPair)).toBe('a has the fastest vm restore: 60.0 s (the only design with a value).');
     expect(compareReading([{ name: 'a', value: null }], 'min', 'fastest vm restore', durationPair)).toBe('No design has a value for vm restore.');
   });
+
+  it('calls values equal when they differ only below the precision shown, and names the items as asked', () => {
+    const close = [
+      { name: 'a @ days=2', value: 67.46 },
+      { name: 'a @ days=3', value: 67.47 },
+    ];
+    expect(compareReading(close, 'min', 'lowest median instant recovery RTO', durationPair, 'distributions')).toBe('All 2 distributions are equal on median instant recovery RTO to the precision shown: 67.5 s.');
+  });
 });
 
 describe('machine profiles', () => {
@@ -72,6 +83,12 @@ describe('machine profiles', () => {
     });
     expect(lookup('vm/sql-11')).toEqual({ platform: 'vsphere-4', application: 'sql-server' });
     expect(lookup('physical/erp')).toEqual({ platform: 'physical', application: 'unknown' });
+  });
+
+  it('reads a fleet without variants by the fixed prefix of its name pattern', () => {
+    const lookup = machineProfiles({ platform: 'vsphere-4', fleets: [{ name: 'app-{i:2}', apps: ['sql-server'] }, { name: '{i}', apps: ['x'] }] });
+    expect(lookup('vm/app-01')).toEqual({ platform: 'vsphere-4', application: 'sql-server' });
+    expect(lookup('vm/7')).toEqual({ platform: 'unknown', application: 'unknown' });
   });
 
   it('reads a scenario document, matching fleet machines to their variant by name', () => {

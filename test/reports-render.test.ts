@@ -61,7 +61,7 @@ describe('renderReport on a run', () => {
 
   it('draws every chart the report promises', () => {
     const charts = new Set(chartsOf(html));
-    for (const c of ['summary', 'bars', 'window-nights', 'impact-latency-machines', 'impact-delivered-machines', 'impact-latency-hosts', 'gantt', 'concurrency', 'heatmap', 'storage-days', 'restore-times', 'instant-recovery', 'matrix']) {
+    for (const c of ['summary', 'bars', 'window-nights', 'impact-latency-machines', 'impact-delivered-machines', 'impact-latency-hosts', 'impact-delivered-hosts', 'gantt', 'concurrency', 'heatmap', 'storage-days', 'restore-times', 'instant-recovery', 'matrix']) {
       expect(charts.has(c), c).toBe(true);
     }
   });

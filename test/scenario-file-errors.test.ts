@@ -38,10 +38,42 @@ describe('scenario file errors name the file, line, column and path', () => {
       `${dir}/refs-bad.yaml:29:13 physicalServers[0].name: machine "app-1" is defined twice`,
       `${dir}/refs-bad.yaml:31:48 designs[0].options.target: no target "repo-2" (did you mean "repo"?)`,
       `${dir}/refs-bad.yaml:32:13 designs[1].name: design "a" is defined twice`,
-      `${dir}/refs-bad.yaml:32:54 designs[1].options.target: lib is a tape library: a design writes to a disk or dedupe-appliance target (tape copies go in tapeCopies)`,
       `${dir}/refs-bad.yaml:32:69 designs[1].options.proxies[0]: no proxy "p3" (did you mean "p1"?)`,
       `${dir}/refs-bad.yaml:35:39 drills[1].at: is after the end of the run (days: 3)`,
       `${dir}/refs-bad.yaml:37:16 tapeCopies[0].library: repo is not a tape target`,
+    ]);
+  });
+
+  test('only a proxy image design may name a tape library as its target', () => {
+    const text = `${MINIMAL}targets: [{ name: lib, kind: tape, generation: LTO-7 }]\nproxies: [{ name: p, kind: physical }]\n`;
+    const withDesigns = (designs: string) => text.replace('designs: [{name: a, kind: agent}]', `designs: ${designs}`);
+    expect(parseScenarioText(withDesigns('[{name: a, kind: proxy-image, options: {target: lib}}]'), 't.yaml').ok).toBe(true);
+    expect(issuesOf(parseScenarioText(withDesigns('[{name: a, kind: agent, options: {target: lib}}]'), 't.yaml'))).toEqual([
+      't.yaml:4:52 designs[0].options.target: lib is a tape library: agent designs write to a disk or dedupe-appliance target (only proxy-image writes straight to tape; tape copies go in tapeCopies)',
+    ]);
+  });
+
+  test('a proxy image design names the platforms it supports from the known versions', () => {
+    const withOptions = (options: string) => MINIMAL.replace('designs: [{name: a, kind: agent}]', `designs: [{name: a, kind: proxy-image, options: ${options}}]`);
+    expect(parseScenarioText(withOptions('{platforms: [vsphere-4, hyperv-2008r2]}'), 'p.yaml').ok).toBe(true);
+    expect(issuesOf(parseScenarioText(withOptions('{platforms: [vsphere-4, hyperv-2008]}'), 'p.yaml'))).toEqual([
+      'p.yaml:4:73 designs[0].options.platforms[1]: must be one of vsphere-3.5, vsphere-4, hyperv-2008r2, hyperv-2016, xenserver-5.6, xenserver-7.3, physical, got "hyperv-2008" (did you mean "hyperv-2008r2"?)',
+    ]);
+  });
+
+  test('faults: a misspelt kind, a bad chunk or point, an unknown machine, a time after the run and a block named twice', () => {
+    const fleet = `${MINIMAL}fleets: [{ name: vm-1, disks: [{ size: 40 GiB }] }]\nfaults:\n`;
+    const malformed = `${fleet}  - { kind: corrupt-blok, machine: vm-1, at: "1d" }\n  - { kind: corrupt-block, machine: vm-1, at: 3600, chunk: -1, point: newest }\n`;
+    expect(issuesOf(parseScenarioText(malformed, 'f.yaml'))).toEqual([
+      'f.yaml:7:13 faults[0].kind: must be one of corrupt-block, got "corrupt-blok" (did you mean "corrupt-block"?)',
+      'f.yaml:8:60 faults[1].chunk: must be a whole number >= 0, got -1',
+      'f.yaml:8:71 faults[1].point: must be "latest" or { atOrBefore: time }, got "newest"',
+    ]);
+    const unresolved = `${fleet}  - { kind: corrupt-block, machine: vm-2, at: "9d" }\n  - { kind: corrupt-block, machine: vm-1, at: 3600, file: largest, chunk: 3 }\n`;
+    expect(issuesOf(parseScenarioText(unresolved, 'f.yaml'))).toEqual([
+      'f.yaml:7:37 faults[0].machine: no machine "vm-2" (did you mean "vm-1"?)',
+      'f.yaml:7:47 faults[0].at: is after the end of the run (days: 7)',
+      'f.yaml:8:59 faults[1].file: name the block by file, or by disk and chunk, not both',
     ]);
   });
 

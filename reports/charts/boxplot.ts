@@ -34,6 +34,11 @@ export interface BoxplotSpec {
   valueText: (v: number) => string;
   maxDots?: number;
   width?: number;
+  /**
+   * Start the axis at zero (default false: span the data, so the spread across
+   * seeds shows; the box plot encodes position, not length, so no baseline is needed).
+   */
+  fromZero?: boolean;
 }
 
 const ROW_PX = 22;
@@ -42,7 +47,8 @@ export function boxplotChart(spec: BoxplotSpec): string {
   const rows = spec.rows.map((r) => ({ ...r, stats: { ...r.stats }, points: (r.points ?? []).slice(0, spec.maxDots ?? 60) }));
   const left = Math.min(220, Math.max(60, ...rows.map((r) => textWidth(clip(r.label, 32)) + 12)));
   const f = frame(spec.width ?? 960, rows.length * ROW_PX + 52, { top: 8, right: 24, bottom: 42, left });
-  const lo = Math.min(0, d3min(rows, (r) => r.stats.min) ?? 0);
+  const least = d3min(rows, (r) => r.stats.min) ?? 0;
+  const lo = spec.fromZero === true ? Math.min(0, least) : least;
   const hi = d3max(rows, (r) => r.stats.max) ?? 1;
   const x = niceScale(lo, hi, spec.unit, [0, f.innerWidth]);
   const y = scaleBand<string>()

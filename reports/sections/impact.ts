@@ -1,8 +1,8 @@
 /**
  * Production impact over time, per design: latency inflation and delivered /
- * demanded I/O for the most affected machines and hosts (the results keep the
- * top 8), the fleet's p50-p95 band, and the time backup jobs ran shaded
- * behind.
+ * demanded I/O for the most affected machines and for the most affected hosts
+ * (the results keep the top 8 of each), the fleet's p50-p95 band, and the
+ * time backup jobs ran shaded behind.
  */
 import { schemeTableau10 } from 'd3';
 import { esc } from '../html.js';
@@ -42,6 +42,14 @@ function trough(values: readonly number[]): number | null {
 
 const rowColor = (i: number) => schemeTableau10[i % schemeTableau10.length]!;
 
+/** ` N of the M <whose> drawn have the same curve...` when lines would hide each other; else ''. */
+export function coincideNote(rows: readonly ImpactRow[], pick: (r: ImpactRow) => readonly number[], whose: string): string {
+  const first = rows[0];
+  if (first === undefined) return '';
+  const same = rows.filter((r) => pick(r).length === pick(first).length && pick(r).every((v, i) => v === pick(first)[i])).length;
+  return same > 1 ? ` ${same} of the ${rows.length} ${whose} drawn have the same curve, so their lines coincide.` : '';
+}
+
 function rowsChart(d: DesignView, rows: readonly ImpactRow[], what: 'latency' | 'delivered', whose: string, run: RunView): string {
   const s = d.r.series;
   const latency = what === 'latency';
@@ -72,16 +80,25 @@ function designImpact(d: DesignView, run: RunView): string {
   const latencyReading =
     worst === undefined
       ? `${d.name}: no machine impact was recorded.`
-      : `Under ${d.name}, ${worst.name} is the most affected machine: latency inflation peaks at ${ratio(peak(worst.latencyInflation))}; the fleet's p95 peaks at ${ratio(fleetPeak)}.`;
-  const low = machines.map((m) => ({ m: m.name, v: trough(m.deliveredRatio) })).filter((x) => x.v !== null).sort((a, b) => a.v! - b.v!)[0];
-  const deliveredReading = low === undefined ? `${d.name}: no delivered-I/O figures were recorded.` : `Under ${d.name}, delivered I/O falls lowest on ${low.m}: ${percent(low.v)} of demand.`;
+      : `Under ${d.name}, ${worst.name} is the most affected machine: latency inflation peaks at ${ratio(peak(worst.latencyInflation))}; the fleet's p95 peaks at ${ratio(fleetPeak)}.` +
+        coincideNote(machines, (r) => r.latencyInflation, 'machines');
+  const deliveredReading = (rows: readonly ImpactRow[], whose: string) => {
+    const low = rows.map((m) => ({ m: m.name, v: trough(m.deliveredRatio) })).filter((x) => x.v !== null).sort((a, b) => a.v! - b.v!)[0];
+    if (low === undefined) return `${d.name}: no delivered-I/O figures were recorded for ${whose}.`;
+    if (low.v! >= 1) return `Under ${d.name}, every one of the ${whose} drawn got all the I/O it demanded (100.0%) throughout.`;
+    return `Under ${d.name}, delivered I/O falls lowest on ${low.m}: ${percent(low.v)} of demand.`;
+  };
   const worstHost = hosts[0];
-  const hostReading = worstHost === undefined ? `${d.name}: no host impact was recorded.` : `Under ${d.name}, host ${worstHost.name} is the most affected: latency inflation peaks at ${ratio(peak(worstHost.latencyInflation))}.`;
+  const hostReading =
+    worstHost === undefined
+      ? `${d.name}: no host impact was recorded.`
+      : `Under ${d.name}, host ${worstHost.name} is the most affected: latency inflation peaks at ${ratio(peak(worstHost.latencyInflation))}.` + coincideNote(hosts, (r) => r.latencyInflation, 'hosts');
   return [
     `<h3 data-design="${d.index}">${esc(d.name)}</h3>`,
     figure({ design: d.index, title: `${d.name}: latency inflation, most affected machines`, reading: latencyReading, chart: rowsChart(d, machines, 'latency', 'machines', run), legend: [...legendOf(machines), { ...shade, name: 'fleet p50 to p95', mark: 'band' }, { ...shade, mark: 'band' }] }),
-    figure({ design: d.index, title: `${d.name}: delivered / demanded I/O, most affected machines`, reading: deliveredReading, chart: rowsChart(d, machines, 'delivered', 'machines', run), legend: [...legendOf(machines), { ...shade, mark: 'band' }] }),
+    figure({ design: d.index, title: `${d.name}: delivered / demanded I/O, most affected machines`, reading: deliveredReading(machines, 'machines'), chart: rowsChart(d, machines, 'delivered', 'machines', run), legend: [...legendOf(machines), { ...shade, mark: 'band' }] }),
     figure({ design: d.index, title: `${d.name}: latency inflation, most affected hosts`, reading: hostReading, chart: rowsChart(d, hosts, 'latency', 'hosts', run), legend: [...legendOf(hosts), { ...shade, mark: 'band' }] }),
+    figure({ design: d.index, title: `${d.name}: delivered / demanded I/O, most affected hosts`, reading: deliveredReading(hosts, 'hosts'), chart: rowsChart(d, hosts, 'delivered', 'hosts', run), legend: [...legendOf(hosts), { ...shade, mark: 'band' }] }),
   ].join('');
 }
 

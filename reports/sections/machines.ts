@@ -4,7 +4,7 @@
  * (`world.estate.vms`, `world.guests`, `world.defaultPlatform`) and a scenario
  * document (`platform`, `vms`, `physicalServers`, and `fleets` whose variants
  * name their `apps`; a fleet machine is matched to the variant its name starts
- * with). It is read tolerantly, as plain JSON: anything missing leaves the
+ * with, or for a fleet without variants, to the fixed prefix of its name pattern). It is read tolerantly, as plain JSON: anything missing leaves the
  * platform or application `unknown`, never an error.
  */
 export interface MachineProfile {
@@ -57,12 +57,19 @@ function fromDocument(doc: Json, known: Map<string, MachineProfile>): Variant[] 
     const name = str(p.name);
     if (name !== null) known.set(`physical/${name}`, { platform: 'physical', application: appsOf(p) ?? 'no application' });
   }
-  return arr(doc.fleets).flatMap((f) =>
-    arr(f.variants).flatMap((v) => {
+  return arr(doc.fleets).flatMap((f) => {
+    const fleetPlatform = str(f.platform) ?? platform;
+    const variants = arr(f.variants);
+    if (variants.length === 0) {
+      // A fleet of one kind (`app-{i:2}`): its machines start with the name pattern's fixed prefix.
+      const prefix = (str(f.name) ?? '').split('{')[0]!.replace(/-$/, '');
+      return prefix === '' ? [] : [{ name: prefix, platform: fleetPlatform, application: appsOf(f) ?? 'no application' }];
+    }
+    return variants.flatMap((v) => {
       const name = str(v.name);
-      return name === null ? [] : [{ name, platform: str(v.platform) ?? str(f.platform) ?? platform, application: appsOf(v) ?? appsOf(f) ?? 'no application' }];
-    }),
-  );
+      return name === null ? [] : [{ name, platform: str(v.platform) ?? fleetPlatform, application: appsOf(v) ?? appsOf(f) ?? 'no application' }];
+    });
+  });
 }
 
 export function machineProfiles(normalised: unknown): ProfileLookup {

@@ -2,6 +2,7 @@
  * The top of a run's report: what was run (scenario, seed, days, designs),
  * the scenario's claims, the summary table and the job failures.
  */
+import { claimRow } from '../claims.js';
 import { count } from '../format.js';
 import { esc } from '../html.js';
 import { summaryTable } from './summary.js';
@@ -9,9 +10,16 @@ import { section, type RunView } from './view.js';
 
 const MAX_FAILURES = 30;
 
+/** The claims a scenario checks, each with its statement (DOMAIN.md's, or the scenario's own text). */
+export function claimsTable(claims: readonly string[]): string {
+  if (claims.length === 0) return '';
+  const rows = claims.map(claimRow).map((c) => `<tr><th class="text" scope="row">${esc(c.label)}</th><td class="text">${esc(c.statement)}</td></tr>`);
+  return `<h3>Claims this scenario checks</h3><table class="claims"><tbody>${rows.join('')}</tbody></table>`;
+}
+
 export function scenarioHeader(run: RunView): string {
   const f = run.file;
-  const claims = f.scenario.claims.length === 0 ? '' : `<h3>Claims this scenario checks</h3><ul class="claims">${f.scenario.claims.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`;
+  const claims = claimsTable(f.scenario.claims);
   const meta = `Scenario ${f.scenario.name}, seed ${String(f.seed)}, ${count(f.days)} days, ${f.designs.length} designs; ${f.generator.name} ${f.generator.version}.`;
   return `<p>${esc(f.scenario.description)}</p><p class="note">${esc(meta)}</p>${claims}`;
 }
@@ -29,6 +37,6 @@ function failures(run: RunView): string {
 }
 
 export function summarySection(run: RunView): string {
-  const body = `${summaryTable(run.designs)}<p class="note">★ marks the best value in each column (every design that ties for it). Click a column header to sort. RTO is the mean time from a restore request to service back; n/a: the design cannot deliver that restore.</p><h3>Jobs and failures</h3>${failures(run)}`;
+  const body = `${summaryTable(run.designs)}<p class="note">★ marks the best value in each column as shown (every design that shows it; none when all show the same). Click a column header to sort. RTO is the mean time from a restore request to service back; n/a: the design cannot deliver that restore; not run: the scenario did not ask for it.</p><h3>Jobs and failures</h3>${failures(run)}`;
   return section(`${run.id}-summary`, `${run.label}Summary`, body);
 }

@@ -91,12 +91,15 @@ export function storageSection(run: RunView): string {
     figure({ title: 'Logical vs stored bytes', reading: compareReading(stored, 'min', 'smallest stored footprint', bytesPair), chart: growth, legend: [...designLegend(ds).map((l) => ({ ...l, name: `${l.name} stored`, mark: 'line' as const })), { name: 'logical (dashed, same colour)', color: '#57606a', mark: 'dash' as const }] }),
     figure({ title: 'Dedupe and data reduction', reading: compareReading(ds.map((d) => ({ name: d.name, value: d.r.dedupeRatio })), 'max', 'highest dedupe ratio', (a, b) => [ratio(a), ratio(b)]), chart: ratios, legend: [...designLegend(ds).map((l) => ({ ...l, name: `${l.name} dedupe` })), { name: 'dedupe + compression (all repositories)', color: '#bab0ac' }] }),
     figure({ title: 'Network and storage bytes', reading: compareReading(ds.map((d) => ({ name: d.name, value: d.r.bytes.sent })), 'min', 'least network traffic', bytesPair), chart: traffic, legend: legendTraffic }),
-    figure({
-      title: 'Proxy holding-area peak',
-      reading: holders.length === 0 ? 'No design staged backup data in a proxy holding area.' : compareReading(holders.map((d) => ({ name: d.name, value: d.r.holdingAreaPeakBytes.max })), 'max', 'largest holding-area peak', bytesPair),
-      chart: holding,
-      legend: designLegend(ds),
-    }),
+    // An all-zero chart says nothing a sentence does not: draw it only when some design staged data.
+    holders.length === 0
+      ? '<h3>Proxy holding-area peak</h3><p class="note">No design staged backup data in a proxy holding area (only a VCB-style full copy to the proxy needs one).</p>'
+      : figure({
+          title: 'Proxy holding-area peak',
+          reading: compareReading(holders.map((d) => ({ name: d.name, value: d.r.holdingAreaPeakBytes.max })), 'max', 'largest holding-area peak', bytesPair),
+          chart: holding,
+          legend: designLegend(ds),
+        }),
   ];
   return section(`${run.id}-storage`, `${run.label}Storage and network`, body.join(''));
 }

@@ -12,6 +12,7 @@ import { esc } from '../html.js';
 import { summaryMetric, type SweepPoint, type SweepResultsFile } from '../input-types.js';
 import { metricFormat } from '../metrics.js';
 import { compareReading } from '../reading.js';
+import { claimsTable } from './overview.js';
 import { figure, section } from './view.js';
 
 const MAX_METRICS = 10;
@@ -53,11 +54,15 @@ function distribution(file: SweepResultsFile, key: string, designs: string[]): s
   }
   const kept = rows.slice(0, MAX_BOX_ROWS);
   const unit = fmt.unitFor(Math.max(0, ...kept.map((r) => Math.abs(r.stats.max))));
-  const reading = fmt.better === null ? `${kept.length} distributions of ${fmt.label}.` : compareReading(kept.map((r) => ({ name: r.label, value: r.stats.median })), fmt.better, `${fmt.better === 'min' ? 'lowest' : 'highest'} median ${fmt.label}`, fmt.pair);
-  const notes = ['Whiskers: min to max over seeds; box: confidence interval of the median; thick tick: median; dots: one per seed.'];
+  const reading =
+    fmt.better === null
+      ? `${kept.length} distributions of ${fmt.label}.`
+      : compareReading(kept.map((r) => ({ name: r.label, value: r.stats.median })), fmt.better, `${fmt.better === 'min' ? 'lowest' : 'highest'} median ${fmt.label}`, fmt.pair, 'distributions');
+  const notes = ['Whiskers: min to max over seeds; box: confidence interval of the median; thick tick: median; dots: one per seed. The axis spans the values, not from zero, so a small spread shows: read the tick labels.'];
   if (rows.length > kept.length) notes.push(`${rows.length - kept.length} more distributions are not drawn.`);
   const chart = boxplotChart({ label: `${fmt.label} across seeds`, rows: kept, unit, axisLabel: `${fmt.label} (${unit.label})`, valueText: fmt.text });
-  return figure({ title: `${fmt.label}: distribution across seeds`, reading, chart, notes });
+  const legend = designs.map((d, i) => ({ name: d, color: designColor(i), design: i }));
+  return figure({ title: `${fmt.label}: distribution across seeds`, reading, chart, legend, notes });
 }
 
 function effect(file: SweepResultsFile, key: string, designs: string[], vi: number): string | null {
@@ -89,10 +94,13 @@ function effect(file: SweepResultsFile, key: string, designs: string[], vi: numb
     .filter((c): c is NonNullable<typeof c> => c !== null)
     .sort((x, y) => y.rel - x.rel);
   const c = changes[0];
+  const [from, to] = c === undefined ? ['', ''] : fmt.pair(c.a.p!.median, c.b.p!.median);
   const reading =
     c === undefined
       ? `Too few grid points to show an effect of ${shortKey(v.key)}.`
-      : `Going from ${shortKey(v.key)} = ${String(v.values[c.a.i])} to ${String(v.values[c.b.i])} moves ${c.s.name}'s median ${fmt.label} the most: ${fmt.text(c.a.p!.median)} to ${fmt.text(c.b.p!.median)}.`;
+      : from === to
+        ? `Changing ${shortKey(v.key)} does not move any design's median ${fmt.label} (to the precision shown): ${c.s.name} stays at ${from}.`
+        : `Going from ${shortKey(v.key)} = ${String(v.values[c.a.i])} to ${String(v.values[c.b.i])} moves ${c.s.name}'s median ${fmt.label} the most: ${from} to ${to}.`;
   const chart = effectChart({ label: `Effect of ${v.key} on ${fmt.label}`, parameter: v.key, values: v.values.map(String), series, unit, axisLabel: `${fmt.label} (${unit.label})`, valueText: fmt.text });
   const notes = others.length > 0 ? [`Other parameters held at their first value: ${others.map((o) => `${shortKey(o.key)}=${String(o.values[0])}`).join(', ')}.`] : [];
   return figure({ title: `${fmt.label} against ${shortKey(v.key)}`, reading, chart, legend: designs.map((d, i) => ({ name: d, color: designColor(i), design: i, mark: 'line' as const })), notes });
@@ -103,7 +111,7 @@ export function sweepBody(file: SweepResultsFile): string {
   const metrics = sweepMetrics(file);
   const vary = file.vary.length === 0 ? 'seeds only' : file.vary.map((v) => `${v.key} in [${v.values.map(String).join(', ')}]`).join('; ');
   const shard = file.shard === undefined ? '' : ` This file is shard ${file.shard.index + 1} of ${file.shard.count}: other grid points are in the other shards.`;
-  const head = `<p>${esc(file.scenario.description)}</p><p class="note">${esc(`Sweep of scenario ${file.scenario.name}: ${count(file.seeds.length)} seeds x ${count(file.points.length)} grid points (${vary}); ${file.generator.name} ${file.generator.version}.${shard}`)}</p>`;
+  const head = `<p>${esc(file.scenario.description)}</p><p class="note">${esc(`Sweep of scenario ${file.scenario.name}: ${count(file.seeds.length)} seeds x ${count(file.points.length)} grid points (${vary}); ${file.generator.name} ${file.generator.version}.${shard}`)}</p>${claimsTable(file.scenario.claims)}`;
   const dist = metrics.map((k) => distribution(file, k, designs)).join('');
   const effects = file.vary.flatMap((_, vi) => metrics.map((k) => effect(file, k, designs, vi))).filter((x): x is string => x !== null).join('');
   return [

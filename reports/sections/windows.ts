@@ -60,7 +60,7 @@ export function windowsSection(run: RunView): string {
       reading: longestNight === null ? 'No backup window was recorded.' : `The longest night is night ${longestNight.w.night + 1} of ${longestNight.d}: ${duration(longestNight.w.durationSec)}.`,
       chart: perNight,
       legend: designLegend(ds).map((l) => ({ ...l, mark: 'line' as const })),
-      notes: ['Each point is one night, placed at the start of the day the night began.'],
+      notes: ['Each point is one night’s window, drawn at noon of the day the night began (night 1 begins on day 1).'],
     }),
   ];
   return section(`${run.id}-windows`, `${run.label}Backup window and throughput`, body.join(''));

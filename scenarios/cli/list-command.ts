@@ -2,12 +2,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
+// A static import: a dynamic import('yaml') of this CommonJS package gives
+// only `default` in the bundled command, and every file then "did not parse".
+import { parse } from 'yaml';
 import { packageRoot } from '../generator.js';
 import type { Io } from './io.js';
 
 export async function libraryScenarios(): Promise<{ name: string; title: string; file: string | null }[]> {
   const { BUILTIN_SCENARIOS } = await import('../scenario-source.js');
-  const { parse } = await import('yaml');
   const dir = join(packageRoot(), 'scenarios', 'library');
   const out = new Map<string, { name: string; title: string; file: string | null }>();
   if (existsSync(dir)) {

@@ -10,10 +10,13 @@ function restore(r: DesignResult, kind: string, field: 'serviceSec' | 'completeS
   return fix(k[field].mean, 1);
 }
 
+/** 'passed' only when every verification passed: one bad point is what verification is for (claim 9). */
 function verdict(r: DesignResult): string {
   const k = r.restores.find((x) => x.kind === 'verification');
   if (k === undefined) return '-';
-  return k.done > 0 ? 'passed' : k.unsupported > 0 ? 'n/a' : 'failed';
+  if (k.done === k.count) return 'passed';
+  if (k.failed > 0) return `${k.failed} of ${k.count} failed`;
+  return k.done > 0 ? `${k.done} of ${k.count} passed` : 'n/a';
 }
 
 export const TABLE_ROWS: readonly [string, (r: DesignResult) => string][] = [
@@ -32,6 +35,7 @@ export const TABLE_ROWS: readonly [string, (r: DesignResult) => string][] = [
   ['file restore (s)', (r) => restore(r, 'file', 'completeSec')],
   ['verification', (r) => verdict(r)],
   ['failed jobs', (r) => String(r.jobs.failed)],
+  ['jobs the design cannot do', (r) => String(r.jobs.unsupported)],
   ['unprotected machines', (r) => String(r.unprotected.length + (r.omitted?.unprotected ?? 0))],
 ];
 
@@ -41,5 +45,18 @@ export function comparisonTable(results: readonly DesignResult[]): string {
   const lines = [''.padEnd(label) + results.map((r) => r.design.padStart(width)).join('')];
   for (const [l, f] of TABLE_ROWS) lines.push(l.padEnd(label) + results.map((r) => f(r).padStart(width)).join(''));
   for (const r of results) for (const u of r.unprotected) lines.push(`${r.design}: ${u.machine} unprotected: ${u.reason}`);
+  for (const r of results) lines.push(...cannotDo(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per kind of job the design could not do and why (a tape copy by a design without tape...), in order of first occurrence. */
+function cannotDo(r: DesignResult): string[] {
+  // A Map keeps first-occurrence order, and failures come in time order: the lines are deterministic.
+  const counts = new Map<string, number>();
+  for (const f of r.failures) {
+    if (f.state !== 'unsupported') continue;
+    const what = `${f.kind} job(s) it cannot do: ${f.reason}`;
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  return [...counts].map(([what, n]) => `${r.design}: ${n} ${what}`);
 }

@@ -46,6 +46,7 @@ const common = {
 export const proxyImageOptions = obj({
   ...common,
   proxies: list(name('proxy'), LIMITS.components, 'proxy names').optional(),
+  platforms: platforms(),
   transport: oneOf(Object.keys(TRANSPORTS) as (keyof typeof TRANSPORTS)[], 'preferred transport').optional(),
   transportFallback: bool('try the platform\'s other transports when the preferred one fails').optional(),
   snapshot: oneOf(['software', 'array'] as const, 'software: hypervisor snapshot; array: storage snapshot').optional(),

@@ -1,6 +1,7 @@
 /**
- * Restore drills (strategies/restore/drill.ts) and tape copies, asked of every
- * design at the same simulated times. Times are offsets from the start of the
+ * Restore drills (strategies/restore/drill.ts), tape copies and faults
+ * (strategies/restore/scheduled-faults.ts), asked of every design at the
+ * same simulated times. Times are offsets from the start of the
  * run: `1d 09:00` is day 1 (0-based) at 09:00.
  */
 import * as z from 'zod';
@@ -62,5 +63,20 @@ export const tapeCopySchema = obj(
   'a disk-to-tape copy',
 );
 
+/** A fault the run injects: the stored block behind one chunk of a machine's restore point rots ("bit rot at time T"). */
+export const faultSchema = obj(
+  {
+    kind: oneOf(['corrupt-block'] as const, 'what goes wrong'),
+    machine: name('VM or physical server whose backup is hit'),
+    at: instant('when the block rots'),
+    point: pointSchema.optional(),
+    disk: wholeNumber('disk index', { min: 0, max: LIMITS.disksPerVm - 1 }).optional(),
+    chunk: wholeNumber('chunk of the disk whose stored block rots', { min: 0, max: 2 ** 40 }).optional(),
+    file: fileSchema.optional(),
+  },
+  'a fault injected into the run',
+);
+
 export type DrillInput = z.output<typeof drillSchema>;
+export type FaultInput = z.output<typeof faultSchema>;
 export type TapeCopyInput = z.output<typeof tapeCopySchema>;

@@ -13,7 +13,7 @@ import { datastoreSchema, hostSchema, networkSchema, platform, siteSchema, wanLi
 import { proxySchema, targetSchema } from './estate.js';
 import { fleetSchema, physicalServerSchema } from './fleets.js';
 import { designSchema } from './designs.js';
-import { drillSchema, tapeCopySchema } from './drills.js';
+import { drillSchema, faultSchema, tapeCopySchema } from './drills.js';
 import { varySchema } from './vary.js';
 import { parseDuration, parseSize, show } from './units.js';
 
@@ -62,6 +62,7 @@ export const scenarioSchema = obj(
     designs: list(designSchema, LIMITS.designs, 'designs').min(1, { error: 'must list at least one design' }),
     drills: list(drillSchema, LIMITS.drills, 'drills').optional(),
     tapeCopies: list(tapeCopySchema, LIMITS.drills, 'tape copies').optional(),
+    faults: list(faultSchema, LIMITS.drills, 'faults').optional(),
     vary: varySchema.optional(),
   },
   'a vmbsim scenario',

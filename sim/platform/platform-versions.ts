@@ -8,6 +8,7 @@
  * times are illustrative.
  */
 import { requireKnown } from '../disk/config-checks.js';
+import { ConfigError } from '../engine/errors.js';
 import type { PlatformCapabilities } from './capabilities.js';
 
 export const PLATFORM_VERSIONS = {
@@ -137,6 +138,14 @@ export const PLATFORM_VERSIONS = {
 export type PlatformVersion = keyof typeof PLATFORM_VERSIONS;
 
 export const PLATFORM_VERSION_NAMES = Object.keys(PLATFORM_VERSIONS) as PlatformVersion[];
+
+/** A copy of a list of platform versions (a product's supported platforms); an unknown name is a ConfigError listing the known ones. */
+export function requirePlatformVersions(component: string, field: string, versions: readonly string[]): PlatformVersion[] {
+  for (const v of versions) {
+    if (!(PLATFORM_VERSION_NAMES as readonly string[]).includes(v)) throw new ConfigError(component, field, v, `be one of ${PLATFORM_VERSION_NAMES.join(', ')}`);
+  }
+  return [...versions] as PlatformVersion[];
+}
 
 /** The capabilities of a version; an unknown name is a ConfigError listing the known ones. */
 export function platformCapabilities(version: string, component = 'platform'): PlatformCapabilities {

@@ -14,7 +14,7 @@
 import { ConfigError, requirePositive } from '../../sim/engine/errors.js';
 import { KIB } from '../../sim/disk/units.js';
 import { PROXY_CYCLES_PER_BYTE } from '../../sim/estate/defaults.js';
-import { PLATFORM_VERSION_NAMES } from '../../sim/platform/platform-versions.js';
+import { PLATFORM_VERSION_NAMES, requirePlatformVersions } from '../../sim/platform/platform-versions.js';
 import { DEDUPE_PLACEMENTS, type DedupePlacement } from '../../sim/repository/index.js';
 import { MIN_DIFF_AREA_BYTES } from '../../sim/tracking/vss-shadow-copy.js';
 import { resolveNightlySchedule, type NightlySchedule, type ResolvedNightlySchedule } from '../schedule/index.js';
@@ -75,10 +75,7 @@ export function resolveAgentOptions(design: string, o: AgentOptions = {}): Resol
   const c = `design/${design}`;
   const dedupe = o.dedupe ?? AGENT_DEFAULTS.dedupe;
   if (!DEDUPE_PLACEMENTS.includes(dedupe)) throw new ConfigError(c, 'dedupe', dedupe, `be one of ${DEDUPE_PLACEMENTS.join(', ')}`);
-  const platforms = o.platforms ?? PLATFORM_VERSION_NAMES;
-  for (const p of platforms) {
-    if (!(PLATFORM_VERSION_NAMES as readonly string[]).includes(p)) throw new ConfigError(c, 'platforms', p, `be one of ${PLATFORM_VERSION_NAMES.join(', ')}`);
-  }
+  const platforms = requirePlatformVersions(c, 'platforms', o.platforms ?? PLATFORM_VERSION_NAMES);
   if (o.target !== undefined && (typeof o.target !== 'string' || o.target.length === 0)) throw new ConfigError(c, 'target', o.target, 'name an estate target');
   if (o.compression !== undefined && typeof o.compression !== 'boolean') throw new ConfigError(c, 'compression', o.compression, 'be true or false');
   const diff = o.shadowDiffAreaBytes;

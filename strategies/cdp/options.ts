@@ -17,7 +17,7 @@
 import { ConfigError, requirePositive } from '../../sim/engine/errors.js';
 import { MIB } from '../../sim/disk/units.js';
 import { PROXY_CYCLES_PER_BYTE } from '../../sim/estate/defaults.js';
-import { PLATFORM_VERSION_NAMES } from '../../sim/platform/platform-versions.js';
+import { PLATFORM_VERSION_NAMES, requirePlatformVersions } from '../../sim/platform/platform-versions.js';
 
 /** DPM's synchronisation frequencies, minutes (DOMAIN.md). */
 export const DPM_SYNC_INTERVALS_MIN = [15, 30, 45, 60, 120, 240, 360, 720, 1440] as const;
@@ -95,10 +95,7 @@ export function resolveCdpOptions(design: string, o: CdpOptions = {}): ResolvedC
   if (splitter !== 'guest' && splitter !== 'hypervisor') throw new ConfigError(c, 'splitter', splitter, 'be "guest" or "hypervisor"');
   const syncMin = o.syncIntervalMin ?? d.syncIntervalMin;
   if (!(DPM_SYNC_INTERVALS_MIN as readonly number[]).includes(syncMin)) throw new ConfigError(c, 'syncIntervalMin', syncMin, `be one of DPM's ${DPM_SYNC_INTERVALS_MIN.join(', ')}`);
-  const platforms = o.platforms ?? PLATFORM_VERSION_NAMES;
-  for (const p of platforms) {
-    if (!(PLATFORM_VERSION_NAMES as readonly string[]).includes(p)) throw new ConfigError(c, 'platforms', p, `be one of ${PLATFORM_VERSION_NAMES.join(', ')}`);
-  }
+  const platforms = requirePlatformVersions(c, 'platforms', o.platforms ?? PLATFORM_VERSION_NAMES);
   const maxBytes = o.journalMaxBytes ?? d.journalMaxBytes;
   if (!(maxBytes > 0)) throw new ConfigError(c, 'journalMaxBytes', maxBytes, 'be > 0 (Infinity for no limit)');
   const syncs = o.maxConcurrentInitialSyncs ?? d.maxConcurrentInitialSyncs;

@@ -14,7 +14,7 @@ import { dispatchNights } from './dispatcher.js';
 import type { MachineState, ProxyJobEnv } from './env.js';
 import { HoldingAreas } from './holding-areas.js';
 import { CentralLimits } from './limits.js';
-import { resolveProxyImageOptions, type ProxyImageOptions } from './options.js';
+import { resolveProxyImageOptions, type ProxyImageOptions, type ResolvedProxyImageOptions } from './options.js';
 import { planProxyImage, resolveSetup } from './plan.js';
 import { Throttle } from './throttle.js';
 import { holdsRepository } from '../runner/bind-repositories.js';
@@ -32,12 +32,18 @@ export const PROXY_IMAGE_CAPABILITIES: DesignCapabilities = {
   consistency: 'guest-tools',
 };
 
+/** A product limited to some platforms (the `platforms` option) declares only those. */
+function capabilitiesOf(o: ResolvedProxyImageOptions): DesignCapabilities {
+  const only = o.platforms;
+  return only === null ? PROXY_IMAGE_CAPABILITIES : { ...PROXY_IMAGE_CAPABILITIES, platforms: IMAGE_PLATFORMS.filter((p) => only.includes(p)) };
+}
+
 export const proxyImageDesign: DesignFactory<ProxyImageOptions> = (name, options = {}) => {
   const o = resolveProxyImageOptions(name, options);
   return {
     name,
-    capabilities: PROXY_IMAGE_CAPABILITIES,
-    plan: (world) => planProxyImage(world, o),
+    capabilities: capabilitiesOf(o),
+    plan: (world) => planProxyImage(world, o, name),
     start(ctx: DesignContext, plan: DesignPlan): void {
       if (plan.protect.length === 0) return;
       const world = ctx.world;

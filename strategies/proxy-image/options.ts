@@ -9,6 +9,7 @@
 import { ConfigError } from '../../sim/engine/errors.js';
 import { requireFraction, requireOneOf } from '../../sim/disk/config-checks.js';
 import { GIB } from '../../sim/disk/units.js';
+import { requirePlatformVersions } from '../../sim/platform/platform-versions.js';
 import { requireTransport, type TransportName } from '../../sim/platform/transports.js';
 import { CHAIN_MODES, DEDUPE_PLACEMENTS, type ChainMode, type DedupePlacement, type RetentionPolicy } from '../../sim/repository/index.js';
 import { resolveNightlySchedule, type NightlySchedule, type ResolvedNightlySchedule } from '../schedule/index.js';
@@ -48,6 +49,11 @@ export interface ProxyImageOptions {
   target?: string;
   /** Proxies the design may use. Default: every proxy of the estate. */
   proxies?: readonly string[];
+  /**
+   * Platform versions the product has image backup for (DOMAIN.md: fewer products support
+   * Hyper-V than VADP, fewer still XenServer). Default: every platform with an image snapshot API.
+   */
+  platforms?: readonly string[];
   /** Preferred transport; where a platform lacks it, or a proxy cannot use it, the next one the platform lists is used. */
   transport?: TransportName;
   /** Try the platform's other transports when the preferred one fails (default true); false: the job fails. */
@@ -76,6 +82,8 @@ export interface ProxyImageOptions {
 export interface ResolvedProxyImageOptions {
   target: string | null;
   proxies: readonly string[] | null;
+  /** Null: every platform with an image snapshot API. */
+  platforms: readonly string[] | null;
   transport: TransportName | null;
   transportFallback: boolean;
   snapshot: 'software' | 'array';
@@ -108,6 +116,7 @@ export function resolveProxyImageOptions(name: string, o: ProxyImageOptions = {}
   return {
     target: o.target ?? null,
     proxies: o.proxies ?? null,
+    platforms: o.platforms === undefined ? null : requirePlatformVersions(c, 'platforms', o.platforms),
     transport: o.transport === undefined ? null : requireTransport(c, o.transport),
     transportFallback: o.transportFallback ?? true,
     snapshot: requireOneOf(c, 'snapshot', ['software', 'array'], o.snapshot ?? 'software'),

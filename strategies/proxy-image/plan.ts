@@ -37,7 +37,7 @@ export function resolveSetup(world: World, o: ResolvedProxyImageOptions): SetupR
 }
 
 /** Why a machine cannot be backed up as an image, or null when it can. */
-export function machineRefusal(m: ProtectedMachine, o: ResolvedProxyImageOptions): string | null {
+export function machineRefusal(m: ProtectedMachine, o: ResolvedProxyImageOptions, design: string): string | null {
   const caps = m.platform.capabilities;
   const hardware = m.storage.every((s) => s.hardwareSnapshots === true);
   const arrayPossible = o.snapshot === 'array' && hardware && caps.snapshotKinds.includes('array');
@@ -45,15 +45,18 @@ export function machineRefusal(m: ProtectedMachine, o: ResolvedProxyImageOptions
     return `${caps.description} has no image snapshot API: only an in-guest agent (or an array snapshot of its storage) can protect ${m.path}`;
   }
   if (m.kind !== 'vm') return `${m.path} is not a VM: no proxy can open its disks through a hypervisor`;
+  if (o.platforms !== null && !o.platforms.includes(caps.version)) {
+    return `${design} has no image backup for ${caps.version} (${caps.description}): it supports ${o.platforms.join(', ')}`;
+  }
   return null;
 }
 
-export function planProxyImage(world: World, o: ResolvedProxyImageOptions): DesignPlan {
+export function planProxyImage(world: World, o: ResolvedProxyImageOptions, design: string): DesignPlan {
   const setup = resolveSetup(world, o);
   const protect: ProtectedMachine[] = [];
   const unprotected: Unprotected[] = [];
   for (const m of world.machines) {
-    const reason = setup.ok ? machineRefusal(m, o) : setup.reason;
+    const reason = setup.ok ? machineRefusal(m, o, design) : setup.reason;
     if (reason === null) protect.push(m);
     else unprotected.push({ machine: m.path, reason });
   }

@@ -31,6 +31,7 @@ import type { TransportName } from '../../sim/platform/transports.js';
 import type { VmSnapshot } from '../../sim/platform/vm-snapshot.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { ConsistencyLabel } from '../recorder.js';
+import { addTapeWrite, blankTapeFigures } from '../runner/results-tape.js';
 import type { ChunksToRead } from './changed-chunks.js';
 import type { MachineState, ProxyJobEnv, TapeSink } from './env.js';
 import type { Draft } from './job.js';
@@ -53,7 +54,7 @@ export function* writeImageToTape(env: ProxyJobEnv, m: ProtectedMachine, state: 
   const mode: ProxyProcessing = w.reads.fullRead ? 'full' : 'incremental';
   const chunk = env.world.chunkSizeBytes;
   const diskTapeBytes: number[] = [];
-  const totals = { backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
+  const totals = (draft.tape = blankTapeFigures(w.drive.path));
   for (let i = 0; i < w.snapshot.disks.length; i++) {
     const bytes = w.reads.chunks[i]!.length * chunk;
     const r = yield* oneDisk(env, m, w, i, bytes, mode, draft);
@@ -64,7 +65,7 @@ export function* writeImageToTape(env: ProxyJobEnv, m: ProtectedMachine, state: 
     diskTapeBytes.push(r.bytesWritten);
     draft.bytesSent += r.bytesWritten;
     draft.bytesStored += r.bytesWritten;
-    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
+    addTapeWrite(totals, r);
     if (r.state === 'out-of-media') {
       draft.outcome = { state: 'failed', reason: `${w.tape.library.path} ran out of cartridges after ${Math.round(draft.bytesStored)} B of ${m.path}` };
       return;

@@ -20,7 +20,8 @@
  * - verification.ts       SureBackup-like automated verification
  * - point-in-time.ts, journal-source.ts   CDP any-point-in-time restore
  * - tape-copy.ts, start-tape-copies.ts, tape-catalog.ts, tape-restore.ts   D2D2T
- * - fault.ts              corrupting a stored block, for tests
+ * - fault.ts              corrupting a stored block
+ * - scheduled-faults.ts   faults a scenario schedules (bit rot at a time), recorded as data
  */
 export { startRestoreDrills, type RestoreDrills, type StartDrillsOptions } from './start-drills.js';
 export { validateDrills, bootRefusal, type DrillCheck, type ValidateOptions } from './validate.js';
@@ -38,5 +39,6 @@ export { startTapeCopies, validateTapeCopies, type TapeCopies, type TapeCopyChec
 export type { TapeCopySpec } from './tape-copy.js';
 export { TapeCatalog, type TapeEntry } from './tape-catalog.js';
 export { corruptChunk, corruptFile } from './fault.js';
+export { startFaults, type FaultSpec } from './scheduled-faults.js';
 export { findPoint, repositoriesOf, type FoundPoint } from './find-point.js';
 export { diskName } from './point-images.js';

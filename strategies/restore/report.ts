@@ -96,6 +96,7 @@ export class RestoreDraft {
       outcome,
       bytesRead: this.bytesRead,
       notes: [...this.notes],
+      ...(this.running === null ? {} : { running: { ranSec: this.running.ranSec, ioDemandedBytes: this.running.ioDemandedBytes, ioDeliveredBytes: this.running.ioDeliveredBytes } }),
     };
     return {
       drill: this.drill,

@@ -2,7 +2,7 @@
  * Validating and starting a run's tape copies (tape-copy.ts), the way
  * drills are validated and started: before the run, what cannot be done is
  * an 'unsupported' check with its reason (a design without tape among its
- * targets, a library the estate does not have, a machine the design does
+ * targets, a design whose points are on tape already, a library the estate does not have, a machine the design does
  * not protect); during the run, each copy is a process that wakes at its
  * time.
  *
@@ -30,6 +30,7 @@ export function validateTapeCopies(world: World, design: BackupDesign, copies: r
     if (!design.capabilities.targets.includes('tape')) {
       return { index, state: 'unsupported', reason: `${design.name} cannot write to tape (it writes ${design.capabilities.targets.join(', ')})` };
     }
+    if (plan.pointsOn === 'tape') return { index, state: 'unsupported', reason: `${design.name} keeps its points on tape only: it has no disk point to copy to tape` };
     if (libraryOf(world, copy.library) === undefined) return { index, state: 'unsupported', reason: `the estate has no tape library ${JSON.stringify(copy.library)}` };
     const wanted = copy.machines ?? plan.protect.map((m) => m.path);
     const machines: ProtectedMachine[] = [];

@@ -25,6 +25,7 @@ import { joinHops } from '../../sim/estate/hops.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { BackupDesign } from '../protocol.js';
 import { blankJob, type JobRecord } from '../recorder.js';
+import { addTapeWrite, blankTapeFigures } from '../runner/results-tape.js';
 import type { RestoreContext } from './context.js';
 import { pointLimitSec, type PointChoice } from './drill.js';
 import { findPoint, type FoundPoint } from './find-point.js';
@@ -90,6 +91,7 @@ function* copyFound(env: TapeCopyEnv, library: TapeLibrary, drive: TapeDrive, m:
   draft.bytesSent = r.bytesWritten;
   draft.bytesStored = r.bytesWritten;
   draft.bytesLogical = shape.logicalBytes;
+  addTapeWrite((draft.tape = blankTapeFigures(drive.path)), r);
   draft.notes.push(`${drive.path}: ${r.backhitches} backhitch(es), ${r.repositionSec.toFixed(1)} s repositioning, ${r.streamingSec.toFixed(1)} s streaming, ${r.stalledSec.toFixed(1)} s feed stalled`);
   if (r.state === 'out-of-media') {
     draft.outcome = { state: 'failed', reason: `${library.path} ran out of cartridges after ${r.bytesWritten} B` };

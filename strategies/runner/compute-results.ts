@@ -10,6 +10,7 @@ import { backupWindows, cpuAndBytes, failures, jobCounts, windowSummary } from '
 import { consistencyPerMachine, recoveryPoints } from './results-points.js';
 import { restoreFigures, snapshotFigures } from './results-snapshots.js';
 import { designSeries } from './results-series.js';
+import { tapeResults } from './results-tape.js';
 import type { RepositoryDay } from './results-series-jobs.js';
 
 export interface ResultInputs {
@@ -60,6 +61,13 @@ export function computeResults(x: ResultInputs): DesignResult {
     unprotected: [...x.recorder.unprotected],
     restores: restoreFigures(x.recorder.restores),
     failures: failures(jobs),
+    ...(x.recorder.faults.length === 0 ? {} : { faults: [...x.recorder.faults] }),
+    ...definedTape(tapeResults(jobs)),
     series: designSeries({ world: x.world, recorder: x.recorder, impact: x.impact, repositoryDays: x.repositoryDays, baseBucketSec: x.impactBucketSec, endSec: x.endSec }),
   };
+}
+
+/** `{ tape }` when there is something to say, so results of designs without tape keep their shape. */
+function definedTape(tape: DesignResult['tape']): Pick<DesignResult, 'tape'> {
+  return tape === undefined ? {} : { tape };
 }

@@ -36,6 +36,16 @@ export function restoreFigures(restores: readonly RestoreRecord[]): RestoreKindF
       unsupported: list.filter((r) => r.outcome.state === 'unsupported').length,
       serviceSec: meanMax(done.map((r) => r.serviceSec - r.requestedSec)),
       completeSec: meanMax(done.map((r) => r.completeSec - r.requestedSec)),
+      ...runFromBackup(done),
     };
   });
+}
+
+/** Pooled over the done restores that ran a VM from its backup; nothing when none did. */
+function runFromBackup(done: readonly RestoreRecord[]): Pick<RestoreKindFigures, 'runFromBackup'> {
+  const ran = done.flatMap((r) => (r.running === undefined ? [] : [r.running]));
+  if (ran.length === 0) return {};
+  const demanded = ran.reduce((s, r) => s + r.ioDemandedBytes, 0);
+  const delivered = ran.reduce((s, r) => s + r.ioDeliveredBytes, 0);
+  return { runFromBackup: { ranSec: meanMax(ran.map((r) => r.ranSec)), ioDeliveredRatio: demanded > 0 ? delivered / demanded : 1 } };
 }

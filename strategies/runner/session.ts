@@ -16,7 +16,7 @@ import type { TargetRepository } from '../target-repository.js';
 import { bindRepositories, repositoryAccessor, type RunRepositoryOptions } from './bind-repositories.js';
 import { computeResults } from './compute-results.js';
 import type { RepositoryDay } from './results-series-jobs.js';
-import { startRestoreDrills, startTapeCopies, TapeCatalog, type RestoreDrill, type TapeCopySpec } from '../restore/index.js';
+import { startFaults, startRestoreDrills, startTapeCopies, TapeCatalog, type FaultSpec, type RestoreDrill, type TapeCopySpec } from '../restore/index.js';
 
 export interface SimulateOptions {
   seed: number | string;
@@ -32,6 +32,8 @@ export interface SimulateOptions {
   drills?: readonly RestoreDrill[];
   /** Disk-to-disk-to-tape copies to make during the run. */
   tapeCopies?: readonly TapeCopySpec[];
+  /** Faults to inject during the run (bit rot on a repository), recorded in the results. */
+  faults?: readonly FaultSpec[];
 }
 
 export interface RunHooks {
@@ -89,6 +91,8 @@ export class RunSession {
       this.design.start(ctx, this.plan);
       // After the design, so a backup due at the same instant as a copy or a drill runs first.
       const copies = startTapeCopies(ctx, this.design, this.options.tapeCopies ?? [], { plan: this.plan });
+      // Before the drills, so a drill due at the same instant as a fault sees the damage.
+      startFaults(ctx, this.options.faults ?? []);
       startRestoreDrills(ctx, this.design, this.options.drills ?? [], { plan: this.plan, tape: copies.catalog });
       this.started = true;
     }

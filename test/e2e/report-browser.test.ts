@@ -1,7 +1,9 @@
 /**
  * End to end in a real browser: headless Chromium (Debian's, at
  * /usr/bin/chromium; never a downloaded one) driven by playwright-core opens
- * each report from disk and checks what a reader gets: no console errors, no
+ * from disk the reports `vmbsim run` writes for canonical scenarios, and
+ * synthetic ones (markup in names, a sweep, 1,000 VMs over 30 days), and
+ * checks what a reader gets: no console errors, no
  * network requests, every chart drawn non-empty with its series, toggles and
  * sorting working, names with markup shown as text, the charts there with
  * scripts off. It saves a screenshot per report and prints first-paint time.
@@ -9,20 +11,19 @@
  * Skipped only when Chromium is absent outside CI; in CI (.ci/run installs
  * it) a missing browser fails the test.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureReports, type ReportCase, type ReportSource } from './report-sources.js';
+import { allReports, type ReportCase, type ReportSource } from './report-sources.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const inCi = ['1', 'true'].includes((process.env.CI ?? '').toLowerCase());
 const runnable = existsSync(CHROMIUM) || inCi;
 if (!runnable) console.warn(`report-browser: skipped, ${CHROMIUM} is absent (install Debian's chromium; CI installs it in .ci/run)`);
 
-/** Swap this for a source that runs `vmbsim run` on the canonical scenarios. */
-const source: ReportSource = fixtureReports;
+const source: ReportSource = allReports;
 
 interface Visit {
   page: Page;
@@ -75,7 +76,7 @@ describe.skipIf(!runnable)('the report in headless Chromium', () => {
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     cases = await source(dir);
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -104,8 +105,10 @@ describe.skipIf(!runnable)('the report in headless Chromium', () => {
         return perf.getEntriesByType('paint').map((e) => `${e.name} ${e.startTime.toFixed(0)} ms`);
       });
       const shot = join(dir, `${c.name}.png`);
-      await v.page.screenshot({ path: shot, fullPage: true });
-      console.log(`report-browser ${c.name}: ${paint.join(', ') || 'no paint entries'}; screenshot ${shot}`);
+      // The whole page for the default scenario; the first screen for the rest (a full page of a long report costs seconds).
+      await v.page.screenshot({ path: shot, fullPage: c.name === 'default' });
+      const sizeMb = (statSync(c.file).size / 1e6).toFixed(2);
+      console.log(`report-browser ${c.name}: ${sizeMb} MB; ${paint.join(', ') || 'no paint entries'}; screenshot ${shot}`);
       await v.page.context().close();
     }
   }, 180_000);
@@ -121,7 +124,7 @@ describe.skipIf(!runnable)('the report in headless Chromium', () => {
   }, 60_000);
 
   it('hides a design everywhere when its toggle is cleared, and sorts the summary by a column', async () => {
-    const c = cases.find((x) => x.name === 'run')!;
+    const c = cases.find((x) => x.name === 'default')!;
     const v = await open(browser, c.file);
     const p = v.page;
     await expect(p.locator('.controls').isVisible()).resolves.toBe(true);
@@ -132,18 +135,40 @@ describe.skipIf(!runnable)('the report in headless Chromium', () => {
     expect(await tagged.evaluateAll(shownCount)).toBe(0);
     await p.locator('input[data-toggle-design="0"]').check();
     expect(await tagged.evaluateAll(shownCount)).toBe(before);
-    const column = p.locator('table.summary thead th', { hasText: 'backup window, mean' });
+    const column = p.locator('table.summary-backup thead th', { hasText: 'backup window, mean' });
     await column.click();
-    const values = await p.$$eval('table.summary tbody tr', (rows) => rows.map((r) => Number(r.cells[1]?.getAttribute('data-v'))));
+    const values = await p.$$eval('table.summary-backup tbody tr', (rows) => rows.map((r) => Number(r.cells[1]?.getAttribute('data-v'))));
     expect(values).toEqual([...values].sort((a, b) => a - b));
     await column.click();
-    const desc = await p.$$eval('table.summary tbody tr', (rows) => rows.map((r) => Number(r.cells[1]?.getAttribute('data-v'))));
+    const desc = await p.$$eval('table.summary-backup tbody tr', (rows) => rows.map((r) => Number(r.cells[1]?.getAttribute('data-v'))));
     expect(desc).toEqual([...values].sort((a, b) => b - a));
     await p.context().close();
   }, 60_000);
 
+  it('fits the summary tables of every canonical report in a 1280 px window and on a printed A4 page, without scrolling sideways', async () => {
+    for (const c of cases.filter((x) => !x.synthetic)) {
+      const v = await open(browser, c.file);
+      const overflow = () =>
+        v.page.$$eval('table.summary', (tables) => tables.map((t) => ({ table: t.getBoundingClientRect().width, room: (t.parentElement ?? t).clientWidth })).filter((x) => x.table > x.room + 0.5));
+      expect(await overflow(), `${c.name} on screen`).toEqual([]);
+      // An A4 page is 794 px wide at 96 dpi.
+      await v.page.setViewportSize({ width: 794, height: 1123 });
+      await v.page.emulateMedia({ media: 'print' });
+      expect(await overflow(), `${c.name} printed on A4`).toEqual([]);
+      await v.page.context().close();
+    }
+  }, 60_000);
+
+  it('states each claim the default scenario checks, not its bare number', async () => {
+    const v = await open(browser, cases.find((x) => x.name === 'default')!.file);
+    const claims = await v.page.locator('table.claims').innerText();
+    expect(claims).toContain('claim 1\tAgent-based backup degrades applications more as VMs per host grow');
+    expect(claims).toContain('claim 11\tA product that lacks support for a hypervisor');
+    await v.page.context().close();
+  }, 60_000);
+
   it('keeps every chart with scripts off', async () => {
-    const c = cases.find((x) => x.name === 'run')!;
+    const c = cases.find((x) => x.name === 'default')!;
     const v = await open(browser, c.file, false);
     expect(await v.page.locator('svg.chart').count()).toBeGreaterThan(10);
     expect(await v.page.locator('.controls').isVisible()).toBe(false);

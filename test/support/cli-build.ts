@@ -25,10 +25,23 @@ export function buildPackage(name: string): Built {
   rmSync(root, { recursive: true, force: true });
   const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(REPO, 'tsconfig.build.json'), '--outDir', dist, '--sourceMap', 'false', '--declarationMap', 'false'], { encoding: 'utf8' });
   if (!existsSync(join(dist, 'scenarios', 'index.js'))) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+  return { dist, cli: bundleInto(dist), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Only the command's bundle (esbuild, straight from the sources, no type check), in .test-build/<name>/dist/cli. */
+export function bundleCli(name: string): Built {
+  const root = join(REPO, '.test-build', name);
+  const dist = join(root, 'dist');
+  rmSync(root, { recursive: true, force: true });
+  return { dist, cli: bundleInto(dist), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Runs the build's bundle step (scenarios/cli/bundle.mjs) into dist/cli; returns the command's path. */
+function bundleInto(dist: string): string {
   const bundle = spawnSync(process.execPath, [join(REPO, 'scenarios', 'cli', 'bundle.mjs'), join(dist, 'cli')], { encoding: 'utf8' });
   const cli = join(dist, 'cli', 'cli.js');
-  if (!existsSync(cli)) throw new Error(`bundle failed:\n${bundle.stdout}${bundle.stderr}`);
-  return { dist, cli, remove: () => rmSync(root, { recursive: true, force: true }) };
+  if (bundle.status !== 0 || !existsSync(cli)) throw new Error(`bundle failed:\n${bundle.stdout}${bundle.stderr}`);
+  return cli;
 }
 
 export interface CliResult {

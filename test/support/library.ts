@@ -2,8 +2,8 @@
  * Runs a canonical scenario of scenarios/library/ the way the brief for the
  * library tests asks: loadScenarioFile, a sweep point's values applied with
  * applyVary and validated again, compileScenario, then each design on its own
- * fresh world (strategies/run.ts) with the scenario's seed, days, drills and
- * tape copies. A test compares the measured results of the designs; nothing
+ * fresh world (strategies/run.ts) with the scenario's seed, days, drills,
+ * tape copies and faults. A test compares the measured results of the designs; nothing
  * here states a result.
  */
 import { compileScenario, type CompiledScenario } from '../../scenarios/compile.js';
@@ -12,7 +12,7 @@ import { loadScenarioFile, validateDocument } from '../../scenarios/load.js';
 import { applyVary, type VaryValue } from '../../scenarios/schema/vary.js';
 import { createDesign } from '../../strategies/index.js';
 import type { DesignResult } from '../../strategies/results.js';
-import { runDesign, type DesignRun } from '../../strategies/run.js';
+import { runDesign, type DesignRun, type RunHooks } from '../../strategies/run.js';
 
 export const LIBRARY_DIR = 'scenarios/library';
 
@@ -27,12 +27,15 @@ export function compileLibrary(name: string, assignment: Readonly<Record<string,
   return compileScenario(checked.scenario);
 }
 
-/** Whole runs (results, world, recorder) of the named designs (default: all), by design name. */
-export function runLibraryDesigns(c: CompiledScenario, designs?: readonly string[]): Record<string, DesignRun> {
+/**
+ * Whole runs (results, world, recorder) of the named designs (default: all), by design name.
+ * `hooks.onWorld` sees each design's freshly built world before it runs (a test's probes attach there).
+ */
+export function runLibraryDesigns(c: CompiledScenario, designs?: readonly string[], hooks: RunHooks = {}): Record<string, DesignRun> {
   const runs: Record<string, DesignRun> = {};
   for (const d of c.designs) {
     if (designs !== undefined && !designs.includes(d.name)) continue;
-    runs[d.name] = runDesign(c.world, createDesign(d.kind, d.name, d.options), { seed: c.seed, days: c.days, drills: c.drills, tapeCopies: c.tapeCopies });
+    runs[d.name] = runDesign(c.world, createDesign(d.kind, d.name, d.options), { seed: c.seed, days: c.days, drills: c.drills, tapeCopies: c.tapeCopies, faults: c.faults }, hooks);
   }
   if (designs !== undefined) for (const n of designs) if (runs[n] === undefined) throw new Error(`${c.name} has no design ${n}`);
   return runs;

@@ -1,0 +1,54 @@
+/**
+ * Tape statistics of a run (DOMAIN.md, tape (LTO): a drive fed below its
+ * lowest speed step backhitches, "shoe-shining"). Every job that wrote to a
+ * drive (a proxy image straight to tape, a disk-to-tape copy) keeps what
+ * its writes measured (sim/estate/tape-write.ts); the results add them up
+ * per job kind, so an architect sees the effective write speed a drive
+ * reached and the backhitches it took to reach it, beside its native speed.
+ */
+import type { TapeWriteResult } from '../../sim/estate/tape-write.js';
+import type { JobKind, JobRecord, TapeJobFigures } from '../recorder.js';
+import type { TapeFigures, TapeResults } from '../results.js';
+
+/** Empty figures for a job about to write to `drive`. */
+export function blankTapeFigures(drive: string): TapeJobFigures {
+  return { drive, bytesWritten: 0, writeSec: 0, backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
+}
+
+/** Adds one write's measurements to the job's figures. */
+export function addTapeWrite(f: TapeJobFigures, r: TapeWriteResult): void {
+  f.bytesWritten += r.bytesWritten;
+  f.writeSec += r.endSec - r.startSec;
+  f.backhitches += r.backhitches;
+  f.repositionSec += r.repositionSec;
+  f.streamingSec += r.streamingSec;
+  f.stalledSec += r.stalledSec;
+  f.cartridgesLoaded += r.cartridgesLoaded;
+}
+
+function sum(list: readonly TapeJobFigures[]): TapeFigures {
+  const t = { jobs: list.length, bytesWritten: 0, writeSec: 0, effectiveBytesPerSec: 0, backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
+  for (const f of list) {
+    t.bytesWritten += f.bytesWritten;
+    t.writeSec += f.writeSec;
+    t.backhitches += f.backhitches;
+    t.repositionSec += f.repositionSec;
+    t.streamingSec += f.streamingSec;
+    t.stalledSec += f.stalledSec;
+    t.cartridgesLoaded += f.cartridgesLoaded;
+  }
+  t.effectiveBytesPerSec = t.writeSec > 0 ? t.bytesWritten / t.writeSec : 0;
+  return t;
+}
+
+/** The run's tape figures, in total and per job kind; undefined when no job wrote to tape. */
+export function tapeResults(jobs: readonly JobRecord[]): TapeResults | undefined {
+  const written = jobs.filter((j): j is JobRecord & { tape: TapeJobFigures } => j.tape !== undefined);
+  if (written.length === 0) return undefined;
+  const kinds: JobKind[] = [];
+  for (const j of written) if (!kinds.includes(j.kind)) kinds.push(j.kind);
+  return {
+    total: sum(written.map((j) => j.tape)),
+    byKind: kinds.map((kind) => ({ kind, ...sum(written.filter((j) => j.kind === kind).map((j) => j.tape)) })),
+  };
+}
