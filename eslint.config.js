@@ -11,7 +11,7 @@ const nondeterminism = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.bench-build/**', '.test-build/**', 'dist/**', 'out/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['.scratch*/**', '.bench-build/**', '.test-build/**', 'dist/**', 'out/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

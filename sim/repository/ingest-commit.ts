@@ -37,19 +37,25 @@ function commitPlanned<L extends string>(state: RepositoryState<L>, internals: P
   const resolver = new SlotResolver(state, plan.placement, internals, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), true);
   const missingBlocks = resolver.countMissing(disks);
   if (missingBlocks > 0) return { state: 'blocks-collected', missingBlocks };
+  // A full's slot lists only feed its dense map, so they are scratch; an increment keeps them as its deltas.
+  const scratch = internals.target.base === null;
   const slots: Uint32Array[] = [];
   for (const d of disks) {
-    const out = new Uint32Array(d.blocks.length);
+    const out = scratch ? state.scratch.takeDirty(d.blocks.length) : new Uint32Array(d.blocks.length);
     for (let i = 0; i < out.length && !resolver.full; i++) out[i] = resolver.resolve(d, i);
     slots.push(out);
   }
-  if (resolver.full) {
-    // The blocks that fit were stored holding their first reference: dropping it leaves them orphans.
-    for (const slot of resolver.stored.view()) state.store.unref(slot);
-    return { state: 'out-of-capacity', orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
+  try {
+    if (resolver.full) {
+      // The blocks that fit were stored holding their first reference: dropping it leaves them orphans.
+      for (const slot of resolver.stored.view()) state.store.unref(slot);
+      return { state: 'out-of-capacity', orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
+    }
+    const point = recordPoint(state, internals, slots, resolver.newPhysicalBytes, io);
+    return { state: 'committed', point: describePoint(point, state.options.chunkSizeBytes), newBlocks: resolver.stored.length, newPhysicalBytes: resolver.newPhysicalBytes, io };
+  } finally {
+    if (scratch) for (const s of slots) state.scratch.give(s);
   }
-  const point = recordPoint(state, internals, slots, resolver.newPhysicalBytes, io);
-  return { state: 'committed', point: describePoint(point, state.options.chunkSizeBytes), newBlocks: resolver.stored.length, newPhysicalBytes: resolver.newPhysicalBytes, io };
 }
 
 /**

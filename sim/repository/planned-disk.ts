@@ -35,8 +35,9 @@ export class PlannedDisk implements BlockSource {
   ) {
     this.chunkSizeBytes = image.chunkSizeBytes;
     const k = disk.chunksPerBlock;
-    this.content = pool.take(blocks.length * k);
-    this.verdicts = pool.take(blocks.length);
+    // The plan's classification writes every verdict, and a one-chunk gather every content entry.
+    this.content = k === 1 ? pool.takeDirty(blocks.length) : pool.take(blocks.length * k);
+    this.verdicts = pool.takeDirty(blocks.length);
     if (k === 1) {
       gatherContent(image, blocks, this.content);
       return;

@@ -38,7 +38,7 @@ export class BucketSeries {
   }
 
   /** Adds `totals` (channels 1..n; channel 0 gets the seconds) accrued uniformly over [fromSec, toSec). */
-  add(fromSec: number, toSec: number, totals: readonly number[]): void {
+  add(fromSec: number, toSec: number, totals: ArrayLike<number>): void {
     const span = toSec - fromSec;
     if (!(span > 0)) return;
     while (Math.floor((toSec - 1e-9 * span) / this.width) >= this.maxBuckets) this.coarsen();
@@ -68,7 +68,7 @@ export class BucketSeries {
     return out;
   }
 
-  private accrue(bucket: number, seconds: number, totals: readonly number[], part: number): void {
+  private accrue(bucket: number, seconds: number, totals: ArrayLike<number>, part: number): void {
     this.ensure(bucket + 1);
     const base = bucket * this.channels;
     this.data[base] = this.data[base]! + seconds;

@@ -33,6 +33,8 @@ export class ImpactMeter implements UsageListener {
   private inflation = 1;
   private stale = true;
   private readonly unwatch: () => void;
+  /** The interval's totals, reused: a meter closes an interval at every change of a resource it watches. */
+  private readonly totals = new Float64Array(CHANNELS - 1);
   // The workload's totals when the meter started: a late meter reports from its own start.
   private readonly demandedIoBase: number;
   private readonly deliveredIoBase: number;
@@ -81,13 +83,13 @@ export class ImpactMeter implements UsageListener {
     const demandedCpu = w.demandedCpuCyclesUntil(tSec) - this.demandedCpuBase;
     const deliveredCpu = w.deliveredCpuCycles() - this.deliveredCpuBase;
     const dt = tSec - this.lastSec;
-    this.series.add(this.lastSec, tSec, [
-      demandedIo - this.demandedIoBytes,
-      deliveredIo - this.deliveredIoBytes,
-      inflation * dt,
-      demandedCpu - this.demandedCpuCycles,
-      deliveredCpu - this.deliveredCpuCycles,
-    ]);
+    const totals = this.totals;
+    totals[0] = demandedIo - this.demandedIoBytes;
+    totals[1] = deliveredIo - this.deliveredIoBytes;
+    totals[2] = inflation * dt;
+    totals[3] = demandedCpu - this.demandedCpuCycles;
+    totals[4] = deliveredCpu - this.deliveredCpuCycles;
+    this.series.add(this.lastSec, tSec, totals);
     this.histogram.add(inflation, dt);
     this.demandedIoBytes = demandedIo;
     this.deliveredIoBytes = deliveredIo;

@@ -15,17 +15,24 @@ const LOG_RATIO = Math.log(BIN_RATIO);
 const BINS = Math.ceil(Math.log(MAX_LATENCY_INFLATION) / LOG_RATIO) + 1;
 
 export class TimeHistogram {
-  private readonly seconds = new Float64Array(BINS);
-  private readonly integral = new Float64Array(BINS);
+  /** Per bin, side by side (one cache line per add): [2b] seconds spent in it, [2b + 1] time-integral of the value. */
+  private readonly bins = new Float64Array(2 * BINS);
   totalSec = 0;
   totalIntegral = 0;
   max = 0;
+  private lastValue = NaN;
+  private lastBin = 0;
 
   add(value: number, seconds: number): void {
     if (!(seconds > 0)) return;
-    const bin = value <= 1 ? 0 : Math.min(BINS - 1, Math.floor(Math.log(value) / LOG_RATIO));
-    this.seconds[bin] = this.seconds[bin]! + seconds;
-    this.integral[bin] = this.integral[bin]! + value * seconds;
+    // The value often repeats between calls (inflation moves only when utilisation does): skip the logarithm then.
+    if (value !== this.lastValue) {
+      this.lastValue = value;
+      this.lastBin = value <= 1 ? 0 : Math.min(BINS - 1, Math.floor(Math.log(value) / LOG_RATIO));
+    }
+    const at = 2 * this.lastBin;
+    this.bins[at] = this.bins[at]! + seconds;
+    this.bins[at + 1] = this.bins[at + 1]! + value * seconds;
     this.totalSec += seconds;
     this.totalIntegral += value * seconds;
     if (value > this.max) this.max = value;
@@ -42,19 +49,16 @@ export class TimeHistogram {
     const target = q * this.totalSec;
     let cum = 0;
     for (let b = 0; b < BINS; b++) {
-      const s = this.seconds[b]!;
+      const s = this.bins[2 * b]!;
       cum += s;
-      if (s > 0 && cum >= target * (1 - 1e-12)) return this.integral[b]! / s;
+      if (s > 0 && cum >= target * (1 - 1e-12)) return this.bins[2 * b + 1]! / s;
     }
     return this.max;
   }
 
   /** Adds another histogram's time into this one (pooling machines into a host). */
   merge(other: TimeHistogram): void {
-    for (let b = 0; b < BINS; b++) {
-      this.seconds[b] = this.seconds[b]! + other.seconds[b]!;
-      this.integral[b] = this.integral[b]! + other.integral[b]!;
-    }
+    for (let i = 0; i < 2 * BINS; i++) this.bins[i] = this.bins[i]! + other.bins[i]!;
     this.totalSec += other.totalSec;
     this.totalIntegral += other.totalIntegral;
     this.max = Math.max(this.max, other.max);
