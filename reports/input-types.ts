@@ -61,6 +61,44 @@ export interface RestoreKindFigures {
   readonly unsupported: number;
   readonly serviceSec: MeanMax;
   readonly completeSec: MeanMax;
+  /**
+   * A VM that ran from its backup (instant recovery, lab, verification): how
+   * long, and application I/O delivered / demanded meanwhile (1: served like
+   * production, or nothing demanded). Absent for other kinds and older files.
+   */
+  readonly runFromBackup?: { readonly ranSec: MeanMax; readonly ioDeliveredRatio: number };
+}
+
+/** What tape drives did for a set of jobs; `effectiveBytesPerSec` = bytesWritten / writeSec. */
+export interface TapeFigures {
+  readonly jobs: number;
+  readonly bytesWritten: number;
+  readonly writeSec: number;
+  readonly effectiveBytesPerSec: number;
+  /** Stop-reposition cycles because a drive's buffer ran dry (shoe-shining). */
+  readonly backhitches: number;
+  readonly repositionSec: number;
+  readonly streamingSec: number;
+  readonly stalledSec: number;
+  readonly cartridgesLoaded: number;
+}
+
+export interface TapeResults {
+  readonly total: TapeFigures;
+  /** The drives written to and their speeds, bytes/s; absent in files written before they were recorded. */
+  readonly drives?: readonly { readonly drive: string; readonly nativeBytesPerSec: number; readonly minStreamBytesPerSec: number }[];
+  readonly byKind: readonly (TapeFigures & { readonly kind: string })[];
+}
+
+/** A scheduled fault: what it hit ('applied'), or why it hit nothing ('missed'). */
+export interface FaultRecord {
+  readonly kind: string;
+  readonly machine: string;
+  readonly atSec: number;
+  readonly state: string; // 'applied' | 'missed'
+  readonly detail: string;
+  readonly pointSec: number | null;
+  readonly target: string | null;
 }
 
 export interface RepositoryFigures {
@@ -164,6 +202,10 @@ export interface DesignResult {
   readonly unprotected: readonly { readonly machine: string; readonly reason: string }[];
   readonly restores: readonly RestoreKindFigures[];
   readonly failures: readonly { readonly machine: string; readonly kind: string; readonly startSec: number; readonly reason: string }[];
+  /** Scheduled faults in the order they struck; absent when the scenario scheduled none. */
+  readonly faults?: readonly FaultRecord[];
+  /** Tape drive statistics; absent when the design wrote nothing to tape. */
+  readonly tape?: TapeResults;
   readonly series: DesignSeries;
 }
 

@@ -66,6 +66,9 @@ export interface JobRecord {
 export interface TapeJobFigures {
   /** The drive's path, `target/lto-lib/drive/0`. */
   drive: string;
+  /** The drive's native streaming speed and lowest speed-matching step, bytes/s (sim/estate/lto.ts). */
+  nativeBytesPerSec: number;
+  minStreamBytesPerSec: number;
   bytesWritten: number;
   /** From the first byte offered to the drive (a cartridge load included) to the last written, summed over the writes. */
   writeSec: number;

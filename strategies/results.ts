@@ -173,8 +173,18 @@ export interface TapeFigures {
   cartridgesLoaded: number;
 }
 
+/** A drive the jobs wrote to, with the speeds its generation (or the scenario) gave it, bytes/s. */
+export interface TapeDriveSpeeds {
+  drive: string;
+  nativeBytesPerSec: number;
+  /** Fed slower than this, the drive backhitches. */
+  minStreamBytesPerSec: number;
+}
+
 export interface TapeResults {
   total: TapeFigures;
+  /** The drives written to, in order of first use: what the effective speeds compare against. */
+  drives: TapeDriveSpeeds[];
   /** Per job kind (full, incremental: straight to tape; tape-copy: disk to tape), in order of first appearance. */
   byKind: (TapeFigures & { kind: JobKind })[];
 }

@@ -32,6 +32,11 @@ describe('scenarios/library/tape-vs-disk.yaml (tape vs disk, shoe-shining)', () 
     }
   });
 
+  it('records the speeds of the drive each design wrote to, so its effective speed has something to compare with', () => {
+    const lto7 = { drive: 'target/lto7-lib/drive/0', nativeBytesPerSec: LTO7.nativeBytesPerSec, minStreamBytesPerSec: LTO7.minStreamBytesPerSec };
+    for (const r of [disk, lan, san]) expect(r.tape!.drives).toEqual([lto7]);
+  });
+
   it('shoe-shines a drive fed below its lowest speed step, and streams it when fed fast enough', () => {
     const lanFull = tapeOf(lan, 'full');
     const sanFull = tapeOf(san, 'full');

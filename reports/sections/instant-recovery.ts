@@ -1,14 +1,14 @@
 /**
  * Instant recovery as a reader needs it: how soon the VM ran again from its
  * backup (the RTO), how long it ran from the backup before it was back on
- * production storage, and how busy the backup target was meanwhile. The
- * results keep only the drill's mean times, not the recovered VM's own I/O
- * latency, so the target's utilisation while the VM ran from it is the
- * nearest measure of its performance there; the report says so.
+ * production storage, how much of the I/O its application demanded the
+ * backup delivered meanwhile (the results' `runFromBackup`), and how busy
+ * the backup target was in that span. Files written before `runFromBackup`
+ * was recorded fall back to the gap between service back and moved back.
  */
 import { barChart } from '../charts/bars.js';
 import { clock, duration, durationPair, inUnit, percent, timeUnit } from '../format.js';
-import type { DesignResult } from '../input-types.js';
+import type { DesignResult, RestoreKindFigures } from '../input-types.js';
 import { compareReading } from '../reading.js';
 import { restoreOf } from './restores.js';
 import { figure, designLegend, type DesignView } from './view.js';
@@ -38,12 +38,17 @@ export interface RunningFromBackup {
   busiest: { resource: string; peak: number } | null;
 }
 
+/** How long the VM ran from its backup, mean: recorded, or else the gap between service back and moved back. */
+export function ranFromBackupSec(k: RestoreKindFigures): number {
+  return k.runFromBackup?.ranSec.mean ?? Math.max(0, k.completeSec.mean - k.serviceSec.mean);
+}
+
 /** The span the VM ran from its backup (request + service .. request + moved back) and the busiest target in it. */
 export function runningFromBackup(r: DesignResult, atSec: number): RunningFromBackup | null {
   const k = restoreOf(r, INSTANT_RECOVERY);
   if (k === undefined || k.done === 0) return null;
   const startSec = atSec + k.serviceSec.mean;
-  const endSec = atSec + Math.max(k.serviceSec.mean, k.completeSec.mean);
+  const endSec = startSec + ranFromBackupSec(k);
   const b = r.series.bucketSec;
   let busiest: RunningFromBackup['busiest'] = null;
   for (const row of r.series.utilisation) {
@@ -60,11 +65,12 @@ export function runningFromBackup(r: DesignResult, atSec: number): RunningFromBa
 function runningText(d: DesignView, atSec: number | null): string | null {
   const k = restoreOf(d.r, INSTANT_RECOVERY);
   if (k === undefined || k.done === 0) return null;
-  const ranSec = Math.max(0, k.completeSec.mean - k.serviceSec.mean);
+  const ranSec = ranFromBackupSec(k);
   const span = atSec === null ? null : runningFromBackup(d.r, atSec);
   const where = span === null ? '' : ` (${clock(span.startSec)} to ${clock(span.endSec)})`;
+  const io = k.runFromBackup === undefined ? '' : `, delivering ${percent(k.runFromBackup.ioDeliveredRatio)} of the I/O its application demanded,`;
   const load = span === null || span.busiest === null ? '' : `; meanwhile ${span.busiest.resource} was up to ${percent(span.busiest.peak)} busy`;
-  return `${d.name} ran the VM from its backup for ${duration(ranSec)}${where} before it was back on production storage${load}.`;
+  return `${d.name} ran the VM from its backup for ${duration(ranSec)}${where}${io} before it was back on production storage${load}.`;
 }
 
 /** The instant-recovery figure, or '' when no design was asked for one. */
@@ -97,7 +103,9 @@ export function instantRecoveryFigure(ds: readonly DesignView[], normalised: unk
     legend: [...designLegend(ds).map((l) => ({ ...l, name: `${l.name}: running from the backup` })), { name: 'moved back to production', color: MOVED_BACK_COLOR }],
     notes: [
       'Times are means over the instant-recovery drills, from the request. Between the two bars the VM runs from the backup target.',
-      'The results do not record the recovered VM’s own I/O latency while it ran from the backup; the backup target’s utilisation in that span is the nearest measure.',
+      done.some((x) => x.k!.runFromBackup !== undefined)
+        ? 'I/O delivered: the recovered VM’s application I/O served by the backup / demanded, while it ran from it; the backup target’s utilisation in that span shows why.'
+        : 'The results do not record the recovered VM’s own I/O while it ran from the backup; the backup target’s utilisation in that span is the nearest measure.',
     ],
   });
 }

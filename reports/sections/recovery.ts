@@ -1,14 +1,17 @@
 /**
  * Recovery: the RPO each design achieved, restore times per kind (RTO),
- * instant recovery (service back, time run from the backup, moved back), and
- * every drill's outcome with the verification verdicts.
+ * instant recovery (service back, time run from the backup, moved back), the
+ * I/O a VM got while it ran from its backup, every drill's outcome with the
+ * verification verdicts, and the scheduled faults beside them.
  */
 import { barChart } from '../charts/bars.js';
 import { matrixChart, type MatrixCell } from '../charts/matrix.js';
 import { duration, durationPair, inUnit, timeUnit } from '../format.js';
 import type { DesignResult } from '../input-types.js';
 import { compareReading } from '../reading.js';
+import { faultsFigure } from './faults.js';
 import { instantRecoveryFigure } from './instant-recovery.js';
+import { runFromBackupFigure } from './run-from-backup.js';
 import { restoreKinds, restoreOf, restoreSec, rtoKinds, VERIFICATION, verificationVerdict } from './restores.js';
 import { designLegend, figure, section, type DesignView, type RunView } from './view.js';
 
@@ -85,7 +88,10 @@ export function recoverySection(run: RunView): string {
   const drilled = restoreKinds(ds.map((d) => d.r)).length > 0;
   const body = [
     figure({ title: 'RPO achieved', reading: compareReading(rpo, 'min', 'shortest worst-case RPO', durationPair), chart: rpoChart, legend: designLegend(ds) }),
-    ...(drilled ? [rtoFigure(ds), instantRecoveryFigure(ds, run.file.scenario.normalised), drillsFigure(ds)] : ['<p class="note">The scenario asks for no restore drills, so there are no restore times to compare.</p>']),
+    ...(drilled
+      ? [rtoFigure(ds), instantRecoveryFigure(ds, run.file.scenario.normalised), runFromBackupFigure(ds), drillsFigure(ds)]
+      : ['<p class="note">The scenario asks for no restore drills, so there are no restore times to compare.</p>']),
+    faultsFigure(ds),
   ];
   return section(`${run.id}-recovery`, `${run.label}Recovery`, body.join(''));
 }

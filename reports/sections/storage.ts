@@ -1,13 +1,14 @@
 /**
  * Storage and network: logical vs stored bytes day by day, dedupe and data
- * reduction ratios, bytes read, sent and stored, and the proxies' holding-area
- * peak.
+ * reduction ratios, bytes read, sent and stored, the proxies' holding-area
+ * peak, and tape speeds when some design wrote to tape.
  */
 import { barChart } from '../charts/bars.js';
 import { lineChart } from '../charts/lines.js';
 import { byteUnit, bytes, bytesPair, inUnit, ratio, type Unit } from '../format.js';
 import type { DesignResult } from '../input-types.js';
 import { compareReading } from '../reading.js';
+import { tapeFigure } from './tape.js';
 import { designLegend, figure, section, type RunView } from './view.js';
 
 const TIMES: Unit = { label: '×', divisor: 1 };
@@ -88,7 +89,14 @@ export function storageSection(run: RunView): string {
     { name: 'stored', color: '#bab0ac' },
   ];
   const body = [
-    figure({ title: 'Logical vs stored bytes', reading: compareReading(stored, 'min', 'smallest stored footprint', bytesPair), chart: growth, legend: [...designLegend(ds).map((l) => ({ ...l, name: `${l.name} stored`, mark: 'line' as const })), { name: 'logical (dashed, same colour)', color: '#57606a', mark: 'dash' as const }] }),
+    figure({
+      title: 'Logical vs stored bytes',
+      reading: compareReading(stored, 'min', 'smallest stored footprint', bytesPair),
+      chart: growth,
+      legend: [...designLegend(ds).map((l) => ({ ...l, name: `${l.name} stored`, mark: 'line' as const })), { name: 'logical (dashed, same colour)', color: '#57606a', mark: 'dash' as const }],
+      // The day-by-day series samples disk repositories only: say so rather than let a tape design read as storing nothing.
+      notes: ds.some((d) => d.r.tape !== undefined) ? ['Day by day, only disk repositories are counted; what went to tape is in the tape figure below.'] : [],
+    }),
     figure({ title: 'Dedupe and data reduction', reading: compareReading(ds.map((d) => ({ name: d.name, value: d.r.dedupeRatio })), 'max', 'highest dedupe ratio', (a, b) => [ratio(a), ratio(b)]), chart: ratios, legend: [...designLegend(ds).map((l) => ({ ...l, name: `${l.name} dedupe` })), { name: 'dedupe + compression (all repositories)', color: '#bab0ac' }] }),
     figure({ title: 'Network and storage bytes', reading: compareReading(ds.map((d) => ({ name: d.name, value: d.r.bytes.sent })), 'min', 'least network traffic', bytesPair), chart: traffic, legend: legendTraffic }),
     // An all-zero chart says nothing a sentence does not: draw it only when some design staged data.
@@ -100,6 +108,7 @@ export function storageSection(run: RunView): string {
           chart: holding,
           legend: designLegend(ds),
         }),
+    tapeFigure(ds),
   ];
   return section(`${run.id}-storage`, `${run.label}Storage and network`, body.join(''));
 }

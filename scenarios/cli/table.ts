@@ -1,5 +1,5 @@
 /** The comparison table `vmbsim run` prints: one column per design, one row per figure. */
-import type { DesignResult } from '../../strategies/results.js';
+import type { DesignResult, SnapshotFigures } from '../../strategies/results.js';
 
 const fix = (x: number | null | undefined, digits: number): string => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
@@ -39,11 +39,53 @@ export const TABLE_ROWS: readonly [string, (r: DesignResult) => string][] = [
   ['unprotected machines', (r) => String(r.unprotected.length + (r.omitted?.unprotected ?? 0))],
 ];
 
+/**
+ * Rows an architect needs only when a design did the thing they measure
+ * (DOMAIN.md claims 6 and 7: a VCB holding area, snapshot lifetimes and
+ * their extra I/O, consolidation; tape speed and shoe-shining): each is
+ * printed only when some design has a non-zero value, so a run without tape
+ * or VCB keeps the table short. `value` is what decides; `text` is what shows.
+ */
+export const OPTIONAL_ROWS: readonly { label: string; value: (r: DesignResult) => number | null; text: (r: DesignResult) => string }[] = [
+  { label: 'proxy holding-area peak (GB)', value: (r) => r.holdingAreaPeakBytes.max, text: (r) => fix(r.holdingAreaPeakBytes.max / 1e9, 1) },
+  ...snapshotRows('snapshot', (r) => r.snapshots),
+  ...snapshotRows('array snapshot', (r) => r.storageSnapshots),
+  { label: 'tape effective speed (MB/s)', value: (r) => r.tape?.total.effectiveBytesPerSec ?? null, text: (r) => fix(mega(r.tape?.total.effectiveBytesPerSec ?? null), 1) },
+  { label: 'tape drive native speed (MB/s)', value: nativeBytesPerSec, text: (r) => fix(mega(nativeBytesPerSec(r)), 0) },
+  { label: 'tape backhitches', value: (r) => r.tape?.total.backhitches ?? null, text: (r) => (r.tape === undefined ? '-' : String(r.tape.total.backhitches)) },
+];
+
+const mega = (x: number | null): number | null => (x === null ? null : x / 1e6);
+
+/** The fastest native speed of the drives a design wrote to; null without tape. */
+function nativeBytesPerSec(r: DesignResult): number | null {
+  return r.tape === undefined || r.tape.drives.length === 0 ? null : Math.max(...r.tape.drives.map((d) => d.nativeBytesPerSec));
+}
+
+function snapshotRows(what: string, of: (r: DesignResult) => SnapshotFigures): (typeof OPTIONAL_ROWS)[number][] {
+  return [
+    { label: `${what} lifetime, max (min)`, value: (r) => of(r).lifetimeSec.max, text: (r) => fix(of(r).lifetimeSec.max / 60, 1) },
+    { label: `${what} extra I/O (GB)`, value: (r) => of(r).extraIoBytes, text: (r) => fix(of(r).extraIoBytes / 1e9, 2) },
+    { label: `${what} consolidation, max (s)`, value: (r) => of(r).consolidationSec.max, text: (r) => fix(of(r).consolidationSec.max, 1) },
+  ];
+}
+
+/** The fixed row the optional rows follow: they are backup-side figures, before the recovery rows. */
+const OPTIONAL_AFTER = 'guest CPU on backup (Tcycles)';
+
+/** The fixed rows, with the optional rows some design has a non-zero value for after OPTIONAL_AFTER, in their order. */
+export function tableRows(results: readonly DesignResult[]): [string, (r: DesignResult) => string][] {
+  const optional = OPTIONAL_ROWS.filter((row) => results.some((r) => (row.value(r) ?? 0) > 0)).map((row): [string, (r: DesignResult) => string] => [row.label, row.text]);
+  const at = TABLE_ROWS.findIndex(([l]) => l === OPTIONAL_AFTER) + 1;
+  return [...TABLE_ROWS.slice(0, at), ...optional, ...TABLE_ROWS.slice(at)];
+}
+
 export function comparisonTable(results: readonly DesignResult[]): string {
-  const label = Math.max(...TABLE_ROWS.map(([l]) => l.length)) + 2;
+  const rows = tableRows(results);
+  const label = Math.max(...rows.map(([l]) => l.length)) + 2;
   const width = Math.max(12, ...results.map((r) => r.design.length + 2));
   const lines = [''.padEnd(label) + results.map((r) => r.design.padStart(width)).join('')];
-  for (const [l, f] of TABLE_ROWS) lines.push(l.padEnd(label) + results.map((r) => f(r).padStart(width)).join(''));
+  for (const [l, f] of rows) lines.push(l.padEnd(label) + results.map((r) => f(r).padStart(width)).join(''));
   for (const r of results) for (const u of r.unprotected) lines.push(`${r.design}: ${u.machine} unprotected: ${u.reason}`);
   for (const r of results) lines.push(...cannotDo(r));
   return `${lines.join('\n')}\n`;

@@ -54,7 +54,7 @@ export function* writeImageToTape(env: ProxyJobEnv, m: ProtectedMachine, state: 
   const mode: ProxyProcessing = w.reads.fullRead ? 'full' : 'incremental';
   const chunk = env.world.chunkSizeBytes;
   const diskTapeBytes: number[] = [];
-  const totals = (draft.tape = blankTapeFigures(w.drive.path));
+  const totals = (draft.tape = blankTapeFigures(w.drive));
   for (let i = 0; i < w.snapshot.disks.length; i++) {
     const bytes = w.reads.chunks[i]!.length * chunk;
     const r = yield* oneDisk(env, m, w, i, bytes, mode, draft);

@@ -91,7 +91,7 @@ function* copyFound(env: TapeCopyEnv, library: TapeLibrary, drive: TapeDrive, m:
   draft.bytesSent = r.bytesWritten;
   draft.bytesStored = r.bytesWritten;
   draft.bytesLogical = shape.logicalBytes;
-  addTapeWrite((draft.tape = blankTapeFigures(drive.path)), r);
+  addTapeWrite((draft.tape = blankTapeFigures(drive)), r);
   draft.notes.push(`${drive.path}: ${r.backhitches} backhitch(es), ${r.repositionSec.toFixed(1)} s repositioning, ${r.streamingSec.toFixed(1)} s streaming, ${r.stalledSec.toFixed(1)} s feed stalled`);
   if (r.state === 'out-of-media') {
     draft.outcome = { state: 'failed', reason: `${library.path} ran out of cartridges after ${r.bytesWritten} B` };

@@ -8,11 +8,18 @@
  */
 import type { TapeWriteResult } from '../../sim/estate/tape-write.js';
 import type { JobKind, JobRecord, TapeJobFigures } from '../recorder.js';
-import type { TapeFigures, TapeResults } from '../results.js';
+import type { TapeDriveSpeeds, TapeFigures, TapeResults } from '../results.js';
+
+/** The part of a drive the figures need: its path and its configured speeds. */
+export interface DriveIdentity {
+  path: string;
+  config: { nativeBytesPerSec: number; minStreamBytesPerSec: number };
+}
 
 /** Empty figures for a job about to write to `drive`. */
-export function blankTapeFigures(drive: string): TapeJobFigures {
-  return { drive, bytesWritten: 0, writeSec: 0, backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
+export function blankTapeFigures(drive: DriveIdentity): TapeJobFigures {
+  const { nativeBytesPerSec, minStreamBytesPerSec } = drive.config;
+  return { drive: drive.path, nativeBytesPerSec, minStreamBytesPerSec, bytesWritten: 0, writeSec: 0, backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
 }
 
 /** Adds one write's measurements to the job's figures. */
@@ -41,6 +48,13 @@ function sum(list: readonly TapeJobFigures[]): TapeFigures {
   return t;
 }
 
+/** Each drive once, in order of first use, with its speeds. */
+function drivesOf(list: readonly TapeJobFigures[]): TapeDriveSpeeds[] {
+  const out: TapeDriveSpeeds[] = [];
+  for (const f of list) if (!out.some((d) => d.drive === f.drive)) out.push({ drive: f.drive, nativeBytesPerSec: f.nativeBytesPerSec, minStreamBytesPerSec: f.minStreamBytesPerSec });
+  return out;
+}
+
 /** The run's tape figures, in total and per job kind; undefined when no job wrote to tape. */
 export function tapeResults(jobs: readonly JobRecord[]): TapeResults | undefined {
   const written = jobs.filter((j): j is JobRecord & { tape: TapeJobFigures } => j.tape !== undefined);
@@ -49,6 +63,7 @@ export function tapeResults(jobs: readonly JobRecord[]): TapeResults | undefined
   for (const j of written) if (!kinds.includes(j.kind)) kinds.push(j.kind);
   return {
     total: sum(written.map((j) => j.tape)),
+    drives: drivesOf(written.map((j) => j.tape)),
     byKind: kinds.map((kind) => ({ kind, ...sum(written.filter((j) => j.kind === kind).map((j) => j.tape)) })),
   };
 }

@@ -34,12 +34,14 @@ const RUN_CHARTS = [...BASE_CHARTS, 'restore-times', 'instant-recovery'];
 /**
  * The canonical scenarios the browser opens, with what their drills make
  * the report draw: default asks for every restore kind, cdp-rpo for a full
- * VM and a point-in-time restore (no instant recovery), proxy-vs-agent for none.
+ * VM and a point-in-time restore (no instant recovery), proxy-vs-agent for none;
+ * tape-vs-disk, which writes to tape, draws the tape speeds too.
  */
 const CANONICAL = [
   { name: 'default', charts: RUN_CHARTS },
   { name: 'proxy-vs-agent', charts: BASE_CHARTS },
   { name: 'cdp-rpo', charts: [...BASE_CHARTS, 'restore-times'] },
+  { name: 'tape-vs-disk', charts: [...BASE_CHARTS, 'tape-speed', 'tape-table'] },
 ];
 
 /** The reports of `vmbsim run` on the canonical scenarios, then the synthetic ones. */
