@@ -16,6 +16,7 @@ import type { ChangeProcessOptions } from '../sim/disk/change-config.js';
 import type { RestoreDrill, PointChoice } from '../strategies/restore/index.js';
 import type { TapeCopySpec } from '../strategies/restore/tape-copy.js';
 import type { FaultSpec } from '../strategies/restore/scheduled-faults.js';
+import type { SimulateOptions } from '../strategies/run.js';
 import { clean, compileDesign, type CompiledDesign } from './compile-designs.js';
 import { expandScenario, type ExpandedVm, type MachineFields } from './expand.js';
 import type { Scenario, VaryAxis } from './schema/index.js';
@@ -192,6 +193,16 @@ function drill(d: DrillInput, largest: ReadonlyMap<string, string> | null): Rest
     validateIntegrity: d.validateIntegrity,
     from: d.from,
   });
+}
+
+/**
+ * What a run of the compiled scenario is given (strategies/run.ts): its days,
+ * drills, tape copies and faults, with the run's seed (default: the
+ * scenario's). Every caller that runs a design of a scenario goes through
+ * here, so a new per-run input reaches all of them.
+ */
+export function runOptions(c: CompiledScenario, seed: number | string = c.seed): SimulateOptions {
+  return { seed, days: c.days, drills: c.drills, tapeCopies: c.tapeCopies, faults: c.faults };
 }
 
 function fault(f: FaultInput, largest: ReadonlyMap<string, string> | null): FaultSpec {

@@ -14,6 +14,7 @@ import { boundForFile } from './bound-result.js';
 import { generator } from './generator.js';
 import { RESULTS_SCHEMA_VERSION } from '../strategies/results.js';
 import type { RunResultsFile, VaryValue } from './results-file.js';
+import { runOptions } from './compile.js';
 import type { CompiledScenario, ScenarioHandle } from './scenario-source.js';
 
 export { loadScenario, validateScenario, ScenarioError, formatIssue, type ScenarioHandle, type ScenarioIssue, type CompiledScenario } from './scenario-source.js';
@@ -47,7 +48,7 @@ export function simulate(scenario: ScenarioHandle | CompiledScenario, options: R
   const seed = options.seed ?? compiled.seed;
   const designs = selectDesigns(compiled, options.designs);
   const results: DesignResult[] = designs.map((d, designIndex) => {
-    const session = new RunSession(compiled.world, createDesign(d.kind, d.name, d.options), { seed, days: compiled.days, drills: compiled.drills, tapeCopies: compiled.tapeCopies, faults: compiled.faults });
+    const session = new RunSession(compiled.world, createDesign(d.kind, d.name, d.options), runOptions(compiled, seed));
     const report = (simulatedSec: number): void =>
       options.onProgress?.({ design: d.name, designIndex, designCount: designs.length, simulatedSec, endSec: session.endSec });
     if (options.onProgress !== undefined) {
@@ -77,7 +78,7 @@ export function firstSimulatedEvent(scenario: ScenarioHandle | CompiledScenario)
   const compiled = 'compile' in scenario ? scenario.compile() : scenario;
   const d = compiled.designs[0];
   if (d === undefined) return 0;
-  const session = new RunSession(compiled.world, createDesign(d.kind, d.name, d.options), { seed: compiled.seed, days: compiled.days, drills: compiled.drills, tapeCopies: compiled.tapeCopies, faults: compiled.faults });
+  const session = new RunSession(compiled.world, createDesign(d.kind, d.name, d.options), runOptions(compiled));
   session.advanceTo(0);
   session.sim.run({ maxEvents: 1 });
   return session.sim.now;

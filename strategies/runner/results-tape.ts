@@ -22,27 +22,26 @@ export function blankTapeFigures(drive: DriveIdentity): TapeJobFigures {
   return { drive: drive.path, nativeBytesPerSec, minStreamBytesPerSec, bytesWritten: 0, writeSec: 0, backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
 }
 
+/** What a drive measures of a write that adds up across writes and jobs, in one list for both. */
+const COUNTED = ['bytesWritten', 'backhitches', 'repositionSec', 'streamingSec', 'stalledSec', 'cartridgesLoaded'] as const;
+
+type Counts = Record<(typeof COUNTED)[number], number>;
+
+function addCounts(into: Counts, from: Counts): void {
+  for (const k of COUNTED) into[k] += from[k];
+}
+
 /** Adds one write's measurements to the job's figures. */
 export function addTapeWrite(f: TapeJobFigures, r: TapeWriteResult): void {
-  f.bytesWritten += r.bytesWritten;
+  addCounts(f, r);
   f.writeSec += r.endSec - r.startSec;
-  f.backhitches += r.backhitches;
-  f.repositionSec += r.repositionSec;
-  f.streamingSec += r.streamingSec;
-  f.stalledSec += r.stalledSec;
-  f.cartridgesLoaded += r.cartridgesLoaded;
 }
 
 function sum(list: readonly TapeJobFigures[]): TapeFigures {
   const t = { jobs: list.length, bytesWritten: 0, writeSec: 0, effectiveBytesPerSec: 0, backhitches: 0, repositionSec: 0, streamingSec: 0, stalledSec: 0, cartridgesLoaded: 0 };
   for (const f of list) {
-    t.bytesWritten += f.bytesWritten;
+    addCounts(t, f);
     t.writeSec += f.writeSec;
-    t.backhitches += f.backhitches;
-    t.repositionSec += f.repositionSec;
-    t.streamingSec += f.streamingSec;
-    t.stalledSec += f.stalledSec;
-    t.cartridgesLoaded += f.cartridgesLoaded;
   }
   t.effectiveBytesPerSec = t.writeSec > 0 ? t.bytesWritten / t.writeSec : 0;
   return t;

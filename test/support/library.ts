@@ -6,7 +6,7 @@
  * tape copies and faults. A test compares the measured results of the designs; nothing
  * here states a result.
  */
-import { compileScenario, type CompiledScenario } from '../../scenarios/compile.js';
+import { compileScenario, runOptions, type CompiledScenario } from '../../scenarios/compile.js';
 import { formatIssues } from '../../scenarios/issues.js';
 import { loadScenarioFile, validateDocument } from '../../scenarios/load.js';
 import { applyVary, type VaryValue } from '../../scenarios/schema/vary.js';
@@ -35,7 +35,7 @@ export function runLibraryDesigns(c: CompiledScenario, designs?: readonly string
   const runs: Record<string, DesignRun> = {};
   for (const d of c.designs) {
     if (designs !== undefined && !designs.includes(d.name)) continue;
-    runs[d.name] = runDesign(c.world, createDesign(d.kind, d.name, d.options), { seed: c.seed, days: c.days, drills: c.drills, tapeCopies: c.tapeCopies, faults: c.faults }, hooks);
+    runs[d.name] = runDesign(c.world, createDesign(d.kind, d.name, d.options), runOptions(c), hooks);
   }
   if (designs !== undefined) for (const n of designs) if (runs[n] === undefined) throw new Error(`${c.name} has no design ${n}`);
   return runs;
