@@ -13,7 +13,7 @@ import type { Vm } from '../estate/vm.js';
 import { buildGuest, type GuestSpec } from '../guest/build-guest.js';
 import { GUEST_TOOLS } from '../guest/guest-tools.js';
 import { createPlatform, type HypervisorPlatform } from '../platform/platform.js';
-import { PLATFORM_VERSION_NAMES } from '../platform/platform-versions.js';
+import { requirePlatformVersions } from '../platform/platform-versions.js';
 import type { SnapshotStorage } from '../snapshot/storage-io.js';
 import { World, type ProtectedMachine } from './world.js';
 import { WORLD_DEFAULTS, type GuestBinding, type WorldSpec } from './world-spec.js';
@@ -52,11 +52,7 @@ export function buildWorld(sim: Simulation, spec: WorldSpec): World {
 
 function hostPlatforms(spec: WorldSpec): Map<string, string> {
   const out = new Map<string, string>();
-  const check = (component: string, version: string): void => {
-    if (!(PLATFORM_VERSION_NAMES as readonly string[]).includes(version)) {
-      throw new ConfigError(component, 'platform', version, `be one of ${PLATFORM_VERSION_NAMES.join(', ')}`);
-    }
-  };
+  const check = (component: string, version: string): void => void requirePlatformVersions(component, 'platform', [version]);
   if (spec.defaultPlatform !== undefined) check('world', spec.defaultPlatform);
   for (const h of spec.hypervisors ?? []) {
     check(`host/${h.host}`, h.platform);
