@@ -203,8 +203,12 @@ export class FlowNetwork {
    * unsubscribes, without copying it on every change of load.
    */
   private readonly watchers: (readonly LoadListener[] | undefined)[] = [];
-  /** Resources with listeners whose load changed in this settle round (reused: rounds do not nest). */
-  private readonly toNotify: number[] = [];
+  /**
+   * Resources with listeners whose load changed in this settle round, as a
+   * reused typed array (rounds do not nest): emptying a plain array by setting
+   * its length to 0 drops its storage, and every round would allocate again.
+   */
+  private toNotify = new Int32Array(64);
   private settling = false;
   // Per-slot integration state in typed arrays: settling touches thousands of
   // flows per event, and these stay in cache where Flow objects would not.
@@ -339,13 +343,15 @@ export class FlowNetwork {
     const now = this.sched.now;
     const usage = this.usage;
     const watchers = this.watchers;
+    const changed = solver.changedResources;
+    if (this.toNotify.length < changed.length) this.toNotify = new Int32Array(doubledSize(this.toNotify.length, changed.length));
     const calls = this.toNotify;
-    calls.length = 0;
-    for (const r of solver.changedResources) {
+    let n = 0;
+    for (const r of changed) {
       usage.set(r, now, solver.load(r), solver.capacity(r));
-      if (watchers[r] !== undefined && watchers[r]!.length > 0) calls.push(r);
+      if (watchers[r] !== undefined && watchers[r]!.length > 0) calls[n++] = r;
     }
-    for (let i = 0; i < calls.length; i++) {
+    for (let i = 0; i < n; i++) {
       const r = calls[i]!;
       const load = solver.load(r);
       const capacity = solver.capacity(r);
