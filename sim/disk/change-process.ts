@@ -11,7 +11,9 @@
  * full. Every write carries new content from the ContentSpace.
  *
  * Writes are applied in batches between events (`applyWrites(writer, from,
- * to)`), never one event per write. A batch is cut at hour boundaries and each
+ * to)`), never one event per write: the process draws the batch's writes into
+ * a WriteBatch shared by all processes, then hands it to the writer in one
+ * call (write-batch.ts). A batch is cut at hour boundaries and each
  * hour piece draws its write count by stochastic rounding of the expected
  * count, so applying a day in one batch or in hourly batches draws exactly the
  * same writes. Within a piece, writes are spread evenly in time; the time only
@@ -25,6 +27,10 @@ import type { RandomStream } from '../engine/random.js';
 import { resolveChangeConfig, type ChangeConfig, type ChangeProcessOptions } from './change-config.js';
 import type { ContentSpace } from './content-space.js';
 import type { ChunkWriter, VirtualDisk } from './virtual-disk.js';
+import { WriteBatch } from './write-batch.js';
+
+/** Every process draws into this one batch and empties it before returning (no two batches are ever open). */
+const SHARED_BATCH = new WriteBatch();
 
 export interface WriteBatchSummary {
   fromSec: number;
@@ -90,12 +96,20 @@ export class ChangeProcess {
     if (!(fromSec >= this.lastToSec)) fail(`batch from ${fromSec} overlaps the previous one ending ${this.lastToSec}`);
     this.lastToSec = toSec;
     const summary: WriteBatchSummary = { fromSec, toSec, chunkWrites: 0, growthChunks: 0, writtenBytes: 0, diskFull: false };
-    this.config.profile.forEachHourPiece(fromSec, toSec, (start, end, activity) => this.writePiece(writer, start, end, activity, summary));
+    const batch = SHARED_BATCH;
+    batch.begin();
+    try {
+      this.config.profile.forEachHourPiece(fromSec, toSec, (start, end, activity) => this.drawPiece(batch, start, end, activity, summary));
+      if (batch.count > 0) writer.writeBatch(batch);
+    } finally {
+      batch.end();
+    }
     summary.writtenBytes = summary.chunkWrites * this.chunkSizeBytes;
     return summary;
   }
 
-  private writePiece(writer: ChunkWriter, startSec: number, endSec: number, activity: number, summary: WriteBatchSummary): void {
+  /** Draws one hour piece's writes into the batch (nothing is written yet: writes draw nothing, so the order of draws is the same). */
+  private drawPiece(batch: WriteBatch, startSec: number, endSec: number, activity: number, summary: WriteBatchSummary): void {
     const region = this.frontier;
     const overwrites = region === 0 ? 0 : this.stochasticRound(this.config.writesPerChunkPerDay * region * activity);
     const wantedGrowth = this.stochasticRound(this.config.dailyGrowthFraction * region * activity);
@@ -115,10 +129,10 @@ export class ChangeProcess {
     for (let k = 0; k < overwrites; k++) {
       const u = random.uniform();
       const chunk = u < hotShare ? hot[Math.min(hotCount - 1, Math.floor(u * hotScale))]! : Math.min(region - 1, Math.floor((u - hotShare) * coldScale));
-      writer.writeChunk(chunk, firstId + k, startSec + (k + 0.5) * dt);
+      batch.push(chunk, firstId + k, startSec + (k + 0.5) * dt);
     }
     for (let j = 0; j < growth; j++) {
-      writer.writeChunk(this.frontier++, firstId + overwrites + j, startSec + (overwrites + j + 0.5) * dt);
+      batch.push(this.frontier++, firstId + overwrites + j, startSec + (overwrites + j + 0.5) * dt);
     }
     summary.chunkWrites += total;
     summary.growthChunks += growth;

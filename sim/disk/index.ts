@@ -14,4 +14,5 @@ export * from './template-pool.js';
 export * from './units.js';
 export * from './virtual-disk.js';
 export * from './vm-disk.js';
+export * from './write-batch.js';
 export * from './written-chunks.js';

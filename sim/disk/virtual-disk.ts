@@ -15,19 +15,32 @@
  *
  * Hooks for the layers above:
  * - `addListener` sees every write as `(chunkIndex, oldId, newId)`, in write
- *   order; change trackers and snapshot overlays are listeners;
+ *   order; change trackers and snapshot overlays are listeners. A listener
+ *   that only records (a tracker's stamps, a bitmap) may also take a whole
+ *   batch in one call (`onChunkWrites`); the disk uses that form when every
+ *   listener it has offers it, and calls per write otherwise;
  * - `writeCount` is a generation counter: it grows by one per chunk write, so
  *   "has anything been written since generation g" is one comparison;
  * - `freeze()` is a full copy, `pointInTime()` a copy-on-first-write overlay.
  *
- * Writes arrive in batches from change processes (change-process.ts); the
- * per-write path does no allocation.
+ * Writes arrive in batches from change processes (change-process.ts,
+ * write-batch.ts); the per-write path does no allocation.
+ *
+ * A per-group count of non-zero chunks (one byte per 64 chunks) is kept beside
+ * the content, so listing the non-zero chunks (what a full backup reads) skips
+ * empty groups and copies full ones without reading their content: disks are
+ * mostly laid out in long runs of data and of zeros.
  */
 import { ConfigError, fail, requirePositive } from '../engine/errors.js';
 import { ChunkBitmap } from './chunk-bitmap.js';
 import { assertRange, FrozenImage, gatherFrom, type ChunkImage } from './chunk-image.js';
 import { ZERO_CONTENT } from './content-space.js';
 import { PointInTimeOverlay, type OverlayOptions } from './point-in-time-overlay.js';
+import type { WriteBatch } from './write-batch.js';
+
+/** log2 of the chunks per group of the non-zero summary (64: a count fits a byte). */
+const GROUP_BITS = 6;
+const GROUP_CHUNKS = 1 << GROUP_BITS;
 
 export type Provisioning = 'thin' | 'thick';
 
@@ -45,12 +58,21 @@ export interface VirtualDiskOptions {
 /** Sees every chunk write, in write order. */
 export interface DiskWriteListener {
   onChunkWrite(chunkIndex: number, oldId: number, newId: number): void;
+  /**
+   * Optional bulk form: writes `k < count` of a batch, in write order, after
+   * the disk took the whole batch. Offer it only if it does exactly what
+   * `count` calls of `onChunkWrite` would, reads nothing of the disk, and never
+   * adds or removes a listener while it runs.
+   */
+  onChunkWrites?(chunks: Uint32Array, oldIds: Uint32Array, newIds: Uint32Array, count: number): void;
 }
 
 /** Anything a change process can write into: a disk, or an application's write-back buffer. */
 export interface ChunkWriter {
   /** `atSec` is the simulated time of the write (disks ignore it; buffers need it). */
   writeChunk(chunkIndex: number, contentId: number, atSec: number): void;
+  /** The batch's writes in order: the same as one `writeChunk` per write. */
+  writeBatch(batch: WriteBatch): void;
 }
 
 export interface DiskSizes {
@@ -78,7 +100,11 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   private released: ChunkBitmap | undefined;
   private releasedCount = 0;
   private nonZero = 0;
+  /** Non-zero chunks in each group of GROUP_CHUNKS chunks (see the header). */
+  private readonly groupNonZero: Uint8Array;
   private listeners: DiskWriteListener[] = [];
+  /** True when every listener takes batches (`onChunkWrites`); kept with the list. */
+  private listenersTakeBatches = true;
   /** Total chunk writes so far: a generation counter for "writes since" checks. */
   writeCount = 0;
 
@@ -98,6 +124,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
     this.chunkCount = provisionedBytes / chunkSizeBytes;
     this.provisioning = provisioning;
     this.content = new Uint32Array(this.chunkCount);
+    this.groupNonZero = new Uint8Array(Math.ceil(this.chunkCount / GROUP_CHUNKS));
   }
 
   get provisionedBytes(): number {
@@ -106,7 +133,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
 
   /** Memory held by this disk's per-chunk state (content ids, and released chunks if any). */
   get stateByteLength(): number {
-    return this.content.byteLength + (this.released?.byteLength ?? 0);
+    return this.content.byteLength + this.groupNonZero.byteLength + (this.released?.byteLength ?? 0);
   }
 
   contentAt(chunkIndex: number): number {
@@ -134,20 +161,50 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
    * not change, because CBT-style trackers record writes, not differences.
    */
   writeChunk(chunkIndex: number, contentId: number): void {
+    const old = this.store(chunkIndex, contentId);
+    this.writeCount++;
+    const ls = this.listeners;
+    for (let k = 0; k < ls.length; k++) ls[k]!.onChunkWrite(chunkIndex, old, contentId);
+  }
+
+  /**
+   * Writes a batch in order (times are ignored). When every listener takes
+   * batches they hear of it once each, after the content holds the whole
+   * batch; otherwise this is one `writeChunk` per write.
+   */
+  writeBatch(batch: WriteBatch): void {
+    const n = batch.count;
+    const chunks = batch.chunks;
+    const ids = batch.ids;
+    if (!this.listenersTakeBatches) {
+      for (let k = 0; k < n; k++) this.writeChunk(chunks[k]!, ids[k]!);
+      return;
+    }
+    const olds = batch.oldIds;
+    for (let k = 0; k < n; k++) olds[k] = this.store(chunks[k]!, ids[k]!);
+    this.writeCount += n;
+    const ls = this.listeners;
+    for (let j = 0; j < ls.length; j++) ls[j]!.onChunkWrites!(chunks, olds, ids, n);
+  }
+
+  /** Stores one chunk's new id and keeps the counts; returns the old id. Listeners are the caller's business. */
+  private store(chunkIndex: number, contentId: number): number {
     // Hot path: millions of calls a simulated day, so the check allocates nothing.
     if (!(chunkIndex >= 0 && chunkIndex < this.chunkCount)) fail(`write to chunk ${chunkIndex} outside [0, ${this.chunkCount})`);
     const old = this.content[chunkIndex]!;
     this.content[chunkIndex] = contentId;
     if (old === ZERO_CONTENT) {
-      if (contentId !== ZERO_CONTENT) this.nonZero++;
+      if (contentId !== ZERO_CONTENT) {
+        this.nonZero++;
+        this.groupNonZero[chunkIndex >>> GROUP_BITS]!++;
+      }
     } else if (contentId === ZERO_CONTENT) {
       this.nonZero--;
+      this.groupNonZero[chunkIndex >>> GROUP_BITS]!--;
     }
     // A write to a released chunk makes it used again (or unallocated, for zeros).
     if (this.releasedCount > 0 && this.released!.delete(chunkIndex)) this.releasedCount--;
-    this.writeCount++;
-    const ls = this.listeners;
-    for (let k = 0; k < ls.length; k++) ls[k]!.onChunkWrite(chunkIndex, old, contentId);
+    return old;
   }
 
   /** Writes consecutive ids `firstId, firstId + 1, ...` from `startChunk` (fresh data, e.g. app data at build). */
@@ -191,10 +248,22 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   /** Indices of chunks holding non-zero content, ascending: what a "*" CBT query returns. */
   nonZeroChunks(): Uint32Array {
     const out = new Uint32Array(this.nonZero);
-    // Locals, so the loop reads no field per chunk (a full backup scans every chunk of every disk).
+    // Locals, so the loop reads no field per chunk (a full backup lists every disk).
     const content = this.content;
+    const groups = this.groupNonZero;
+    const n = content.length;
     let k = 0;
-    for (let i = 0; i < content.length; i++) if (content[i] !== ZERO_CONTENT) out[k++] = i;
+    for (let g = 0; g < groups.length; g++) {
+      const count = groups[g]!;
+      if (count === 0) continue;
+      const start = g << GROUP_BITS;
+      const end = Math.min(n, start + GROUP_CHUNKS);
+      if (count === end - start) {
+        for (let i = start; i < end; i++) out[k++] = i;
+      } else {
+        for (let i = start; i < end; i++) if (content[i] !== ZERO_CONTENT) out[k++] = i;
+      }
+    }
     return out;
   }
 
@@ -210,11 +279,13 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
     if (this.listeners.includes(listener)) fail(`${this.name}: listener added twice`);
     // Copy-on-change so a listener removing itself during a write is safe.
     this.listeners = [...this.listeners, listener];
+    this.listenersTakeBatches = this.listeners.every((l) => l.onChunkWrites !== undefined);
   }
 
   removeListener(listener: DiskWriteListener): void {
     if (!this.listeners.includes(listener)) fail(`${this.name}: removing a listener that is not attached`);
     this.listeners = this.listeners.filter((l) => l !== listener);
+    this.listenersTakeBatches = this.listeners.every((l) => l.onChunkWrites !== undefined);
   }
 
   get listenerCount(): number {

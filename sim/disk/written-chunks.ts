@@ -24,6 +24,10 @@ export class WrittenChunks implements DiskWriteListener {
     this.written.add(chunkIndex);
   }
 
+  onChunkWrites(chunks: Uint32Array, _oldIds: Uint32Array, _newIds: Uint32Array, count: number): void {
+    for (let k = 0; k < count; k++) this.written.add(chunks[k]!);
+  }
+
   /** Chunks written since the last take or clear, ascending; the set starts empty again. */
   take(): Uint32Array {
     const out = this.written.toIndices();

@@ -17,6 +17,11 @@
  * ended, and can close that interval before anything moves on. Listeners run
  * inside the network's settle step: they must not start, stop or re-cap flows;
  * they may fire signals.
+ *
+ * A global generation counts the updates of every probe, so a value computed
+ * from probes can be reused, exactly, for as long as the generation has not
+ * moved (latency.ts shares one inflation between the machines that read the
+ * same stages).
  */
 import type { Resource } from '../flow/network.js';
 
@@ -47,6 +52,12 @@ export class UsageProbe {
 }
 
 const probes = new WeakMap<Resource, UsageProbe>();
+let generation = 0;
+
+/** Grows by one whenever any probe takes new values: equal generations mean every probe holds what it held. */
+export function usageGeneration(): number {
+  return generation;
+}
 
 /** The probe of a resource, hooked on first use. */
 export function probeOf(resource: Resource): UsageProbe {
@@ -59,6 +70,7 @@ export function probeOf(resource: Resource): UsageProbe {
     for (let i = 0; i < listeners.length; i++) listeners[i]!.usageWillChange(tSec);
     probe.load = load;
     probe.capacity = capacity;
+    generation++;
   });
   return probe;
 }

@@ -45,6 +45,7 @@
 import { ConfigError, fail } from '../engine/errors.js';
 import { growF64, growI32, growU8 } from '../engine/typed-arrays.js';
 import { LevelHeap, SolverEvent } from './level-heap.js';
+import { sortPool } from './pool-sort.js';
 
 const UNTOUCHED = 0; // level as in the old solution (until proven otherwise)
 const UNFROZEN = 1; // rising with the water level in this solve
@@ -431,7 +432,7 @@ export class MaxMinSolver {
       w += cw;
       count++;
     }
-    this.sortPool(start, end);
+    sortPool(this.poolLevel, this.poolFlow, this.poolCw, start, end);
     this.poolSize = end;
     const rd = this.rd;
     const rb = r * RS;
@@ -586,41 +587,6 @@ export class MaxMinSolver {
     }
     const capLevel = fd[b + F_CAPLEVEL]!;
     if (capLevel !== Infinity) this.heap.push(capLevel, SolverEvent.CAP, f, 0);
-  }
-  /** Sorts pool[start, end) by level, then flow id (insertion sort: segments are short). */
-  private sortPool(start: number, end: number): void {
-    const lv = this.poolLevel;
-    const fl = this.poolFlow;
-    const cw = this.poolCw;
-    if (end - start > 48) {
-      const idx: number[] = [];
-      for (let i = start; i < end; i++) idx.push(i);
-      idx.sort((a, b) => lv[a]! - lv[b]! || fl[a]! - fl[b]!);
-      const l2 = idx.map((i) => lv[i]!);
-      const f2 = idx.map((i) => fl[i]!);
-      const c2 = idx.map((i) => cw[i]!);
-      for (let k = 0; k < idx.length; k++) {
-        lv[start + k] = l2[k]!;
-        fl[start + k] = f2[k]!;
-        cw[start + k] = c2[k]!;
-      }
-      return;
-    }
-    for (let i = start + 1; i < end; i++) {
-      const l = lv[i]!;
-      const f = fl[i]!;
-      const c = cw[i]!;
-      let j = i - 1;
-      while (j >= start && (lv[j]! > l || (lv[j] === l && fl[j]! > f))) {
-        lv[j + 1] = lv[j]!;
-        fl[j + 1] = fl[j]!;
-        cw[j + 1] = cw[j]!;
-        j--;
-      }
-      lv[j + 1] = l;
-      fl[j + 1] = f;
-      cw[j + 1] = c;
-    }
   }
 
   private growPool(min: number): void {

@@ -197,7 +197,18 @@ export class FlowNetwork {
   /** @internal load over time of every resource. */
   readonly usage: UsageLog;
   private readonly bySlot: (Flow | null)[] = [];
-  private readonly watchers: (LoadListener[] | undefined)[] = [];
+  /**
+   * Per resource, its load listeners. Lists are replaced, never changed in
+   * place, so `notify` can call a list it read while a listener subscribes or
+   * unsubscribes, without copying it on every change of load.
+   */
+  private readonly watchers: (readonly LoadListener[] | undefined)[] = [];
+  /**
+   * Resources with listeners whose load changed in this settle round, as a
+   * reused typed array (rounds do not nest): emptying a plain array by setting
+   * its length to 0 drops its storage, and every round would allocate again.
+   */
+  private toNotify = new Int32Array(64);
   private settling = false;
   // Per-slot integration state in typed arrays: settling touches thousands of
   // flows per event, and these stay in cache where Flow objects would not.
@@ -326,21 +337,26 @@ export class FlowNetwork {
     }
   }
 
-  /** Records the new loads, then calls watchers (from a copy: they may trigger another solve). */
+  /** Records the new loads, then calls watchers (each resource's list as it was when its turn came: they may trigger another solve). */
   private notify(): void {
     const solver = this.solver;
     const now = this.sched.now;
     const usage = this.usage;
     const watchers = this.watchers;
-    const calls: number[] = [];
-    for (const r of solver.changedResources) {
+    const changed = solver.changedResources;
+    if (this.toNotify.length < changed.length) this.toNotify = new Int32Array(doubledSize(this.toNotify.length, changed.length));
+    const calls = this.toNotify;
+    let n = 0;
+    for (const r of changed) {
       usage.set(r, now, solver.load(r), solver.capacity(r));
-      if (watchers[r] !== undefined && watchers[r]!.length > 0) calls.push(r);
+      if (watchers[r] !== undefined && watchers[r]!.length > 0) calls[n++] = r;
     }
-    for (const r of calls) {
+    for (let i = 0; i < n; i++) {
+      const r = calls[i]!;
       const load = solver.load(r);
       const capacity = solver.capacity(r);
-      for (const fn of watchers[r]!.slice()) fn(now, load, capacity);
+      const list = watchers[r]!;
+      for (let k = 0; k < list.length; k++) list[k]!(now, load, capacity);
     }
   }
 
@@ -370,11 +386,11 @@ export class FlowNetwork {
 
   /** @internal see Resource.watch */
   watch(r: number, listener: LoadListener): () => void {
-    const list = (this.watchers[r] ??= []);
-    list.push(listener);
+    this.watchers[r] = [...(this.watchers[r] ?? []), listener];
     return () => {
+      const list = this.watchers[r]!;
       const i = list.indexOf(listener);
-      if (i >= 0) list.splice(i, 1);
+      if (i >= 0) this.watchers[r] = [...list.slice(0, i), ...list.slice(i + 1)];
     };
   }
 

@@ -16,6 +16,7 @@
  */
 import { fail } from '../engine/errors.js';
 import type { ChunkWriter, VirtualDisk } from '../disk/virtual-disk.js';
+import type { WriteBatch } from '../disk/write-batch.js';
 import { CONSISTENCY_TRAITS, type ApplicationSpec } from './applications.js';
 
 /** What an application had in memory at one instant, paired with an image of its disk. */
@@ -82,6 +83,11 @@ export class AppInstance implements ChunkWriter {
     this.ids[this.tail] = contentId;
     this.times[this.tail] = atSec;
     this.tail++;
+  }
+
+  /** Commits the batch's writes in order, each at its own time. */
+  writeBatch(batch: WriteBatch): void {
+    for (let k = 0; k < batch.count; k++) this.writeChunk(batch.chunks[k]!, batch.ids[k]!, batch.times[k]!);
   }
 
   /** Writes to disk everything committed at or before `nowSec - dirtyWindowSec`. */

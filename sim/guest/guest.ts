@@ -9,7 +9,7 @@
  * that disk's change process and the disk, so its in-memory work is real
  * pending writes (app-instance.ts).
  */
-import type { ChangeProcess, WriteBatchSummary } from '../disk/change-process.js';
+import type { ChangeProcess } from '../disk/change-process.js';
 import type { ChunkImage } from '../disk/chunk-image.js';
 import type { OsFamily } from '../disk/os-templates.js';
 import type { ChunkWriter, VirtualDisk } from '../disk/virtual-disk.js';
@@ -63,12 +63,17 @@ export class Guest {
     return this.processes[diskIndex]!;
   }
 
-  /** Applies the writes of `[fromSec, toSec)` to every disk; applications flush what is due by `toSec`. */
-  advance(fromSec: number, toSec: number): WriteBatchSummary[] {
-    const out = this.processes.map((p, i) => p.applyWrites(this.writers[i]!, fromSec, toSec));
+  /**
+   * Applies the writes of `[fromSec, toSec)` to every disk; applications flush
+   * what is due by `toSec`. Returns the chunk writes made (the driver calls
+   * this for every guest every batch, so it builds no per-disk summaries).
+   */
+  advance(fromSec: number, toSec: number): number {
+    let writes = 0;
+    for (let i = 0; i < this.processes.length; i++) writes += this.processes[i]!.applyWrites(this.writers[i]!, fromSec, toSec).chunkWrites;
     for (const app of this.apps) app.settle(toSec);
-    if (out.some((s) => s.chunkWrites > 0)) this.quiesceLevel = 'crash';
-    return out;
+    if (writes > 0) this.quiesceLevel = 'crash';
+    return writes;
   }
 
   /** Expected write rate of all disks over an interval, to drive the workload's I/O flow. */

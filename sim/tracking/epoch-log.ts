@@ -4,8 +4,11 @@
  *
  * Every write stamps its chunk with the current epoch; `close` ends the epoch
  * and remembers the id issued for it. "Changed since id" is then every chunk
- * whose stamp is newer than that id's epoch: one linear scan of a Uint16Array
- * (2 bytes per chunk, 200 KiB for 100 GiB at 1 MiB chunks), no Sets.
+ * whose stamp is newer than that id's epoch: a scan of a Uint16Array (2 bytes
+ * per chunk, 200 KiB for 100 GiB at 1 MiB chunks), no Sets. Two coarser
+ * levels of stamps (the newest stamp per 8 and per 64 chunks) let the scan
+ * skip what was not written: a night's writes touch a small, scattered part of
+ * a disk, so the scan reads a few entries per written chunk, not every chunk.
  *
  * A reset (power event, manual, or running out of 16-bit epochs) starts a new
  * tracking instance: stamps clear, and ids of earlier instances are answered
@@ -33,16 +36,23 @@ export type Lookup<M> =
   | { kind: 'reset'; point: IssuedPoint<M>; cause: ResetCause }
   | { kind: 'unknown' };
 
-/** Chunks per group of the coarse stamp summary (a power of two). */
+/** Chunks per block (fine summary) and per group (coarse summary), as log2; powers of two. */
+const BLOCK_BITS = 3;
 const GROUP_BITS = 6;
+const BLOCKS_PER_GROUP = 1 << (GROUP_BITS - BLOCK_BITS);
+
+/** Where `changedAfter` collects indices before copying them out (grown on demand, shared: it never nests). */
+let scratch = new Uint32Array(0);
 
 export class EpochLog<M> implements DiskWriteListener {
   private readonly stamps: Uint16Array;
   /**
-   * Newest stamp of each group of 64 chunks. Epochs only grow, so a write
-   * stores its epoch here too, and "changed after e" skips every group whose
-   * stamp is not newer than e: a night's writes touch a small part of a disk.
+   * Newest stamp of each block of 8 chunks and of each group of 64. Epochs
+   * only grow, so a write stores its epoch at all three levels, and "changed
+   * after e" skips every group, then every block, whose stamp is not newer
+   * than e.
    */
+  private readonly blockStamps: Uint16Array;
   private readonly groupStamps: Uint16Array;
   private epoch = 1;
   private instanceNumber = 1;
@@ -52,6 +62,7 @@ export class EpochLog<M> implements DiskWriteListener {
 
   constructor(readonly disk: VirtualDisk) {
     this.stamps = new Uint16Array(disk.chunkCount);
+    this.blockStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << BLOCK_BITS)));
     this.groupStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << GROUP_BITS)));
     disk.addListener(this);
   }
@@ -61,12 +72,26 @@ export class EpochLog<M> implements DiskWriteListener {
   }
 
   get byteLength(): number {
-    return this.stamps.byteLength + this.groupStamps.byteLength;
+    return this.stamps.byteLength + this.blockStamps.byteLength + this.groupStamps.byteLength;
   }
 
   onChunkWrite(chunkIndex: number): void {
     this.stamps[chunkIndex] = this.epoch;
+    this.blockStamps[chunkIndex >>> BLOCK_BITS] = this.epoch;
     this.groupStamps[chunkIndex >>> GROUP_BITS] = this.epoch;
+  }
+
+  onChunkWrites(chunks: Uint32Array, _oldIds: Uint32Array, _newIds: Uint32Array, count: number): void {
+    const epoch = this.epoch;
+    const stamps = this.stamps;
+    const blocks = this.blockStamps;
+    const groups = this.groupStamps;
+    for (let k = 0; k < count; k++) {
+      const c = chunks[k]!;
+      stamps[c] = epoch;
+      blocks[c >>> BLOCK_BITS] = epoch;
+      groups[c >>> GROUP_BITS] = epoch;
+    }
   }
 
   /** Ends the current epoch under `id`. */
@@ -91,28 +116,28 @@ export class EpochLog<M> implements DiskWriteListener {
   /** Chunks written after `epoch` closed, ascending. */
   changedAfter(epoch: number): Uint32Array {
     const s = this.stamps;
+    const blocks = this.blockStamps;
     const groups = this.groupStamps;
-    const width = 1 << GROUP_BITS;
+    if (scratch.length < s.length) scratch = new Uint32Array(s.length);
+    const out = scratch;
     let n = 0;
     for (let g = 0; g < groups.length; g++) {
       if (groups[g]! <= epoch) continue;
-      const end = Math.min(s.length, (g + 1) * width);
-      for (let i = g * width; i < end; i++) if (s[i]! > epoch) n++;
+      const blockEnd = Math.min(blocks.length, (g + 1) * BLOCKS_PER_GROUP);
+      for (let b = g * BLOCKS_PER_GROUP; b < blockEnd; b++) {
+        if (blocks[b]! <= epoch) continue;
+        const end = Math.min(s.length, (b + 1) << BLOCK_BITS);
+        for (let i = b << BLOCK_BITS; i < end; i++) if (s[i]! > epoch) out[n++] = i;
+      }
     }
-    const out = new Uint32Array(n);
-    let k = 0;
-    for (let g = 0; g < groups.length && k < n; g++) {
-      if (groups[g]! <= epoch) continue;
-      const end = Math.min(s.length, (g + 1) * width);
-      for (let i = g * width; i < end; i++) if (s[i]! > epoch) out[k++] = i;
-    }
-    return out;
+    return out.slice(0, n);
   }
 
   reset(cause: ResetCause): void {
     this.instanceNumber++;
     this.resetCauses.set(this.instanceNumber, cause);
     this.stamps.fill(0);
+    this.blockStamps.fill(0);
     this.groupStamps.fill(0);
     this.epoch = 1;
   }

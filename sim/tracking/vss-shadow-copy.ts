@@ -66,6 +66,10 @@ export class VssShadowCopyTracker implements ChangeTracker, DiskWriteListener {
     if (this.firstWrites.add(chunkIndex) && this.diffAreaUsedBytes > this.diffAreaBytes) this.lost = true;
   }
 
+  onChunkWrites(chunks: Uint32Array, _oldIds: Uint32Array, _newIds: Uint32Array, count: number): void {
+    for (let k = 0; k < count; k++) this.onChunkWrite(chunks[k]!);
+  }
+
   /** Takes a new shadow copy to keep as the next backup's reference (the previous one is deleted). */
   mark(): string {
     this.current = `${this.disk.name}/shadow-copy-${++this.sequence}`;

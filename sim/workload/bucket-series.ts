@@ -10,8 +10,18 @@
  * At most `maxBuckets` buckets exist: when a run outgrows them, neighbouring
  * buckets merge pairwise and the width doubles, so memory is bounded whatever
  * the run's length, and series of the same width stay aligned.
+ *
+ * The storage for up to INITIAL_BUCKETS buckets (the default 720 fit) is
+ * allocated at once: a run keeps one series per machine, and growing them by
+ * doubling meant every series copying into fresh memory at the same simulated
+ * moment, mid-run. Until a run reaches them the extra buckets cost only
+ * their zeroed memory (under 35 KiB per machine at the defaults); only a
+ * series allowed more buckets than that grows, by doubling.
  */
 import { assert } from '../engine/errors.js';
+
+/** Buckets allocated up front (see the header); a larger maxBuckets grows past it on demand. */
+const INITIAL_BUCKETS = 1024;
 
 export class BucketSeries {
   private data: Float64Array;
@@ -26,7 +36,7 @@ export class BucketSeries {
   ) {
     assert(channels >= 1 && bucketSec > 0 && maxBuckets >= 2 && maxBuckets % 2 === 0, 'bucket series needs channels >= 1, width > 0, an even maxBuckets');
     this.width = bucketSec;
-    this.data = new Float64Array(Math.min(maxBuckets, 16) * channels);
+    this.data = new Float64Array(Math.min(maxBuckets, INITIAL_BUCKETS) * channels);
   }
 
   get bucketSec(): number {

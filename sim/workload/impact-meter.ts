@@ -12,7 +12,7 @@
 import type { Simulation } from '../engine/simulation.js';
 import { watchUsage, type UsageListener } from '../estate/usage-watch.js';
 import { BucketSeries } from './bucket-series.js';
-import { IoLatencyModel } from './latency.js';
+import { IoLatencyModel, SharedInflation, type SharedInflations } from './latency.js';
 import { TimeHistogram } from './time-histogram.js';
 import type { Workload } from './workload.js';
 
@@ -32,6 +32,8 @@ export class ImpactMeter implements UsageListener {
   private lastSec: number;
   private inflation = 1;
   private stale = true;
+  /** Evaluates the latency model, shared with the meters whose model is the same. */
+  private readonly sharedInflation: SharedInflation;
   private readonly unwatch: () => void;
   /** The interval's totals, reused: a meter closes an interval at every change of a resource it watches. */
   private readonly totals = new Float64Array(CHANNELS - 1);
@@ -46,8 +48,11 @@ export class ImpactMeter implements UsageListener {
     readonly workload: Workload,
     bucketSec: number,
     maxBuckets: number,
+    /** Where meters of one monitor find a shared evaluation of an identical latency model (none: the meter's own). */
+    inflations?: SharedInflations,
   ) {
     this.latency = new IoLatencyModel(workload.ioPaths);
+    this.sharedInflation = inflations?.of(this.latency) ?? new SharedInflation(this.latency);
     this.series = new BucketSeries(CHANNELS, bucketSec, maxBuckets);
     this.startSec = sim.now;
     this.lastSec = sim.now;
@@ -67,7 +72,7 @@ export class ImpactMeter implements UsageListener {
   /** Latency inflation in force now (after the last change). */
   currentInflation(): number {
     if (this.stale) {
-      this.inflation = this.latency.inflation();
+      this.inflation = this.sharedInflation.current();
       this.stale = false;
     }
     return this.inflation;

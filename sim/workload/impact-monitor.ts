@@ -19,6 +19,7 @@ import { ConfigError, requirePositive } from '../engine/errors.js';
 import type { Simulation } from '../engine/simulation.js';
 import type { Estate } from '../estate/index.js';
 import { CHANNEL, ImpactMeter } from './impact-meter.js';
+import { SharedInflations } from './latency.js';
 import { TimeHistogram } from './time-histogram.js';
 import { UtilisationMeter } from './utilisation-meter.js';
 import type { Workload } from './workload.js';
@@ -106,7 +107,8 @@ export class ImpactMonitor {
       throw new ConfigError('impact-monitor', 'maxBuckets', maxBuckets, 'be an even whole number >= 2');
     }
     this.startSec = sim.now;
-    this.meters = workloads.map((w) => new ImpactMeter(sim, w, bucketSec, maxBuckets));
+    const inflations = new SharedInflations();
+    this.meters = workloads.map((w) => new ImpactMeter(sim, w, bucketSec, maxBuckets, inflations));
     this.hostCpu = estate.hosts.map((h) => new UtilisationMeter(sim, h.cpu));
   }
 

@@ -8,7 +8,7 @@ export { Workload } from './workload.js';
 export { startDemandClock } from './demand-clock.js';
 export { resolveWorkload, iosPerByte, WORKLOAD_DEFAULTS, type WorkloadSpec, type ResolvedWorkload, type IoMix } from './workload-spec.js';
 export { HourlyProfile, hourIndexAt, HOURS_PER_DAY, type HourlyProfileSpec } from './hourly-profile.js';
-export { RHO_MAX, MAX_LATENCY_INFLATION, stageLatencyMs, stageUtilisation, IoLatencyModel } from './latency.js';
+export { RHO_MAX, MAX_LATENCY_INFLATION, stageLatencyMs, stageUtilisation, IoLatencyModel, SharedInflation, SharedInflations } from './latency.js';
 export {
   ImpactMonitor,
   IMPACT_DEFAULTS,

@@ -19,9 +19,14 @@
  * machine with disks on several datastores has the share-weighted mean of its
  * paths. Latency inflation is that latency divided by the same sum at zero
  * load: 1 means no slowdown.
+ *
+ * Machines on one host and datastore read the same stages, so an impact
+ * monitor's meters share one `SharedInflation` per distinct model: it
+ * evaluates the model once per change of usage anywhere (usage-watch.ts), not
+ * once per meter, and every meter gets the very number it would have computed.
  */
 import type { AppIoPath, LatencyStage } from '../estate/index.js';
-import { probeOf, type UsageProbe } from '../estate/usage-watch.js';
+import { probeOf, usageGeneration, type UsageProbe } from '../estate/usage-watch.js';
 
 /** The highest utilisation the formula uses; beyond it latency would be unbounded. */
 export const RHO_MAX = 0.99;
@@ -75,5 +80,43 @@ export class IoLatencyModel {
   /** Every resource whose utilisation the model reads. */
   resources(): UsageProbe['resource'][] {
     return this.stages.flatMap((s) => s.probes.map((p) => p.resource));
+  }
+
+  /** Equal for two models that compute the same inflation (same stages, latencies, shares and resources, in order). */
+  get key(): string {
+    return this.stages.map((s) => `${s.share}/${s.baseLatencyMs}/${s.probes.map((p) => p.resource.id).join(',')}`).join('|');
+  }
+}
+
+/** One model's inflation, re-evaluated only when some probe has changed since the last evaluation. */
+export class SharedInflation {
+  private value = 1;
+  private atGeneration = -1;
+
+  constructor(readonly model: IoLatencyModel) {}
+
+  /** model.inflation() now (the same number, bit for bit). */
+  current(): number {
+    const g = usageGeneration();
+    if (g !== this.atGeneration) {
+      this.value = this.model.inflation();
+      this.atGeneration = g;
+    }
+    return this.value;
+  }
+}
+
+/** Shared inflations by model key: one registry per set of meters that may share. */
+export class SharedInflations {
+  private readonly byKey = new Map<string, SharedInflation>();
+
+  of(model: IoLatencyModel): SharedInflation {
+    const key = model.key;
+    let shared = this.byKey.get(key);
+    if (shared === undefined) {
+      shared = new SharedInflation(model);
+      this.byKey.set(key, shared);
+    }
+    return shared;
   }
 }
