@@ -32,6 +32,8 @@ const common = {
   external: ['tinypool'],
   minifyWhitespace: true,
   minifySyntax: true,
+  // Non-ASCII characters are escaped (esbuild's default, stated): the launcher reads the bundle as latin1.
+  charset: 'ascii',
   logLevel: 'warning',
 };
 const bundle = join(outdir, 'vmbsim.cjs');
@@ -52,8 +54,10 @@ await build({
   // CommonJS dependencies (seedrandom) call require() for Node's own modules.
   banner: { js: "import { createRequire as __vmbsimRequire } from 'node:module'; const require = __vmbsimRequire(import.meta.url);" },
 });
+const bytes = readFileSync(bundle);
+if (bytes.some((b) => b > 0x7f)) throw new Error(`${bundle} is not ASCII: the launcher reads it as latin1`);
 // The launcher names its code cache after the bundle's content, so a rebuilt bundle never reads an old cache.
-const key = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+const key = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const launcher = join(outdir, 'cli.js');
 writeFileSync(launcher, readFileSync(join(here, 'launcher.mjs'), 'utf8').replace("'__BUNDLE_KEY__'", JSON.stringify(key)));
 chmodSync(launcher, 0o755);
