@@ -13,7 +13,7 @@ const NONE: ProgressSink = { update: () => undefined, stop: () => undefined };
 
 export async function progressSink(json: boolean): Promise<ProgressSink> {
   if (json || process.stderr.isTTY !== true || (process.env.CI ?? '') !== '') return NONE;
-  // `default`: the package is CommonJS (its named exports do not survive the bundle's dynamic import).
+  // `default`: the package is CommonJS, and its exports object is the default export under Node and in the bundle alike.
   const { SingleBar, Presets } = (await import('cli-progress')).default;
   const bar = new SingleBar({ stream: process.stderr, format: '{bar} {percentage}% | {label}', hideCursor: true, clearOnComplete: true }, Presets.shades_classic);
   let started = false;
