@@ -73,14 +73,18 @@ export function parseScenarioText(input: string | Uint8Array, fileName: string):
 export type ValidateResult = { ok: true; scenario: Scenario } | { ok: false; issues: RawIssue[] };
 
 /**
- * Schema and references of a parsed document (no positions: the caller has
- * the source). `jitless`: zod would otherwise compile a parser for each
- * object schema (new Function) on its first parse, which costs more than it
- * saves in a process that checks one scenario (the command's start-up); a
- * 1,000-VM document validates as fast either way.
+ * Whether the schema has parsed a document in this process. zod compiles a
+ * parser for each object schema (new Function) on its first parse unless
+ * told not to: that pays off over later parses (warm, the schema's part of
+ * a 1,000-VM check takes about half as long with it), not on the one parse
+ * of a command's start-up. So the first document is parsed without it.
  */
+let schemaUsed = false;
+
+/** Schema and references of a parsed document (no positions: the caller has the source). */
 export function validateDocument(data: unknown): ValidateResult {
-  const parsed = scenarioSchema.safeParse(data, { reportInput: true, jitless: true });
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true, jitless: !schemaUsed });
+  schemaUsed = true;
   if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues) };
   const x = expandScenario(parsed.data);
   const issues = x.expanded ? [...x.issues, ...checkReferences(parsed.data, x)] : x.issues;
