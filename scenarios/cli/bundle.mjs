@@ -43,8 +43,8 @@ await build({
   format: 'cjs',
   outfile: bundle,
   // import.meta.url (the package root, the sweep's worker.js) is the bundle's own URL.
-  define: { 'import.meta.url': '__vmbsimModuleUrl' },
-  banner: { js: "var __vmbsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: [join(here, 'import-meta-url.mjs')],
 });
 await build({
   ...common,
