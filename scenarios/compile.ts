@@ -7,13 +7,12 @@
  *     const loaded = loadScenarioFile('scenarios/library/default.yaml');
  *     if (loaded.ok) { const c = compileScenario(loaded.scenario); simulateDesign(c.world, createDesign(...), ...) }
  */
-import { Simulation } from '../sim/engine/simulation.js';
-import { buildWorld } from '../sim/world/build-world.js';
 import type { GuestBinding, WorldSpec } from '../sim/world/world-spec.js';
 import type { EstateSpec, VmSpec, PhysicalServerSpec, TargetSpec, ProxySpec } from '../sim/estate/spec.js';
 import type { WorkloadSpec } from '../sim/workload/workload-spec.js';
 import type { ChangeProcessOptions } from '../sim/disk/change-config.js';
 import type { RestoreDrill, PointChoice } from '../strategies/restore/index.js';
+import { LARGEST_FILE, type FileChoice } from '../strategies/restore/drill.js';
 import type { TapeCopySpec } from '../strategies/restore/tape-copy.js';
 import type { FaultSpec } from '../strategies/restore/scheduled-faults.js';
 import type { SimulateOptions } from '../strategies/run.js';
@@ -42,7 +41,7 @@ export interface CompiledScenario {
 }
 
 export interface CompileOptions {
-  /** Overrides the scenario's seed (a seed sweep); `file: largest` drills and faults are resolved with it. */
+  /** Overrides the scenario's seed (a seed sweep). */
   seed?: number | string;
 }
 
@@ -95,8 +94,6 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
   });
   const drillInputs = s.drills ?? [];
   const faultInputs = s.faults ?? [];
-  const wantLargest = new Set([...drillInputs, ...faultInputs].filter((d) => d.file === 'largest').map((d) => d.machine));
-  const largest = wantLargest.size > 0 ? largestFiles(world, seed, wantLargest) : null;
   return {
     name: s.name,
     title: s.title ?? s.name,
@@ -106,9 +103,9 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): Comp
     days: s.days ?? SCENARIO_DEFAULTS.days,
     world,
     designs: s.designs.map(compileDesign),
-    drills: drillInputs.map((d) => drill(d, largest)),
+    drills: drillInputs.map(drill),
     tapeCopies: (s.tapeCopies ?? []).map((c) => clean({ library: c.library, atSec: c.at, machines: c.machines, point: opt(c.point, point) })),
-    faults: faultInputs.map((f) => fault(f, largest)),
+    faults: faultInputs.map(fault),
     vary: s.vary ?? [],
   };
 }
@@ -179,13 +176,21 @@ function point(p: 'latest' | { atOrBefore: number }): PointChoice {
   return p === 'latest' ? p : { atOrBeforeSec: p.atOrBefore };
 }
 
-function drill(d: DrillInput, largest: ReadonlyMap<string, string> | null): RestoreDrill {
+/**
+ * `file: largest` stays LARGEST_FILE: the run looks the file up in its own
+ * world's guest layout (strategies/restore/drill.ts), which the seed decides.
+ */
+function fileChoice(file: string | undefined): FileChoice | undefined {
+  return file === 'largest' ? LARGEST_FILE : file;
+}
+
+function drill(d: DrillInput): RestoreDrill {
   return clean({
     kind: DRILL_KIND_NAMES[d.kind]!,
     machine: d.machine,
     atSec: d.at,
     point: opt(d.point, point),
-    file: d.file === 'largest' ? largest!.get(d.machine) : d.file,
+    file: fileChoice(d.file),
     disk: d.disk,
     labMachines: d.labMachines,
     labRunSec: d.labRun,
@@ -205,21 +210,6 @@ export function runOptions(c: CompiledScenario, seed: number | string = c.seed):
   return { seed, days: c.days, drills: c.drills, tapeCopies: c.tapeCopies, faults: c.faults };
 }
 
-function fault(f: FaultInput, largest: ReadonlyMap<string, string> | null): FaultSpec {
-  return clean({ kind: f.kind, machine: f.machine, atSec: f.at, point: opt(f.point, point), disk: f.disk, chunk: f.chunk, file: f.file === 'largest' ? largest!.get(f.machine) : f.file });
-}
-
-/**
- * The largest file of each named machine: the guest layout is decided by the
- * seed, so the world is built once to see it (only those machines' files are
- * laid out: a file system lays itself out on the first look).
- */
-function largestFiles(world: WorldSpec, seed: number | string, machines: ReadonlySet<string>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of buildWorld(new Simulation({ seed }), world).machines) {
-    if (!machines.has(m.name)) continue;
-    const files = m.guest.filesystem.files();
-    if (files.length > 0) out.set(m.name, files.reduce((a, b) => (b.sizeBytes > a.sizeBytes ? b : a)).path);
-  }
-  return out;
+function fault(f: FaultInput): FaultSpec {
+  return clean({ kind: f.kind, machine: f.machine, atSec: f.at, point: opt(f.point, point), disk: f.disk, chunk: f.chunk, file: fileChoice(f.file) });
 }

@@ -3,7 +3,7 @@
  * what `vmbsim run default` falls back to when scenarios/library/default.yaml
  * is not there. It varies only `days`.
  */
-import { defaultDrills, DEFAULT_DAYS, DEFAULT_DESIGNS, defaultWorld, drillFile } from './default.js';
+import { defaultDrills, DEFAULT_DAYS, DEFAULT_DESIGNS, defaultWorld } from './default.js';
 import type { VaryValue } from './results-file.js';
 import { ScenarioError, type CompiledScenario, type ScenarioHandle } from './scenario-source.js';
 
@@ -27,7 +27,7 @@ export function defaultScenario(): ScenarioHandle {
         days,
         world,
         designs: DEFAULT_DESIGNS.map((d) => ({ name: d.name, kind: d.kind, options: { ...d.options } })),
-        drills: defaultDrills(drillFile(world, seed)),
+        drills: defaultDrills(),
         tapeCopies: [],
         faults: [],
         vary: [],

@@ -14,13 +14,11 @@
  * Nothing here says which design is better: windows, impact, bytes, RPO and
  * RTO come out of the simulation.
  */
-import { Simulation } from '../sim/engine/simulation.js';
-import { buildWorld } from '../sim/world/build-world.js';
 import type { WorldSpec } from '../sim/world/world-spec.js';
 import type { DesignResult } from '../strategies/results.js';
 import { createDesign } from '../strategies/index.js';
 import { simulateDesign } from '../strategies/run.js';
-import type { RestoreDrill } from '../strategies/restore/index.js';
+import { LARGEST_FILE, type FileChoice, type RestoreDrill } from '../strategies/restore/drill.js';
 
 const GIB = 1024 ** 3;
 const MB = 1e6;
@@ -76,15 +74,12 @@ export const DEFAULT_DESIGNS = [
   { kind: 'cdp', name: 'near-cdp-15min', options: { mode: 'near-cdp', syncIntervalMin: 15 } },
 ] as const;
 
-/** A file of the drill machine: the guest layout is decided by the seed, so a fresh build names the run's files. */
-export function drillFile(world: WorldSpec, seed: number | string): string {
-  const files = buildWorld(new Simulation({ seed }), world).machine(DRILL_MACHINE).guest.filesystem.files();
-  // The largest file: a restore of it has something to move.
-  return files.reduce((a, b) => (b.sizeBytes > a.sizeBytes ? b : a)).path;
-}
-
-/** Day-2 drills on the first SQL Server VM: restored whole, run instantly, verified, and one file restored. */
-export function defaultDrills(file: string): RestoreDrill[] {
+/**
+ * Day-2 drills on the first SQL Server VM: restored whole, run instantly,
+ * verified, and one file restored (by default its largest, in the run's own
+ * guest layout: a restore of it has something to move).
+ */
+export function defaultDrills(file: FileChoice = LARGEST_FILE): RestoreDrill[] {
   return [
     { kind: 'vm', machine: DRILL_MACHINE, atSec: DAY + 9 * 3600 },
     { kind: 'instant-recovery', machine: DRILL_MACHINE, atSec: DAY + 11 * 3600 },
@@ -95,6 +90,6 @@ export function defaultDrills(file: string): RestoreDrill[] {
 
 export function runDefault(seed: number | string = 1): DesignResult[] {
   const world = defaultWorld();
-  const drills = defaultDrills(drillFile(world, seed));
+  const drills = defaultDrills();
   return DEFAULT_DESIGNS.map((d) => simulateDesign(world, createDesign(d.kind, d.name, d.options), { seed, days: DEFAULT_DAYS, drills }));
 }

@@ -95,7 +95,8 @@ export function expandScenario(s: Scenario): Expansion {
       out.hosts.push({ name, entry, spec: h, platform: h.platform ?? platform });
     }
   });
-  fleets.forEach((f, fi) => out.vms.push(...expandFleet(f, fi, out.hosts, issues)));
+  const hostsByName = new Map(out.hosts.map((h) => [h.name, h]));
+  fleets.forEach((f, fi) => out.vms.push(...expandFleet(f, fi, out.hosts, hostsByName, issues)));
   servers.forEach((p, entry) => {
     for (const name of names(p.name, p.count ?? 1, ['i', 'i0'], (i) => ({ i: i + 1, i0: i }), ['physicalServers', entry, 'name'], issues)) out.servers.push({ name, entry, spec: p });
   });
@@ -118,9 +119,9 @@ function names(pattern: string, count: number, known: readonly string[], tokens:
 
 const FLEET_TOKENS = ['i', 'i0', 'h', 'h0', 's', 's0', 'host', 'variant'];
 
-function expandFleet(f: FleetInput, fi: number, hosts: readonly ExpandedHost[], issues: RawIssue[]): ExpandedVm[] {
+function expandFleet(f: FleetInput, fi: number, hosts: readonly ExpandedHost[], byName: ReadonlyMap<string, ExpandedHost>, issues: RawIssue[]): ExpandedVm[] {
   const count = f.count ?? SCENARIO_DEFAULTS.count;
-  const candidates = placementHosts(f, fi, hosts, issues);
+  const candidates = placementHosts(f, fi, hosts, byName, issues);
   if (candidates === null) return [];
   const mode = f.placement?.mode ?? SCENARIO_DEFAULTS.placement;
   const H = candidates.length;
@@ -150,16 +151,17 @@ function definedFields(v: VariantInput): Partial<MachineFields> {
   return Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined)) as Partial<MachineFields>;
 }
 
-function placementHosts(f: FleetInput, fi: number, hosts: readonly ExpandedHost[], issues: RawIssue[]): ExpandedHost[] | null {
-  const byName = new Map(hosts.map((h) => [h.name, h]));
-  let list = hosts.slice();
+/** The hosts a fleet may use; `byName` indexes `hosts` (built once for all fleets). */
+function placementHosts(f: FleetInput, fi: number, hosts: readonly ExpandedHost[], byName: ReadonlyMap<string, ExpandedHost>, issues: RawIssue[]): readonly ExpandedHost[] | null {
+  let list: readonly ExpandedHost[] = hosts;
   if (f.placement?.hosts !== undefined) {
-    list = [];
+    const named: ExpandedHost[] = [];
+    list = named;
     f.placement.hosts.forEach((n, k) => {
       const h = byName.get(n);
       if (h === undefined) issues.push({ code: 'unknown_reference', path: ['fleets', fi, 'placement', 'hosts', k], message: `no host ${JSON.stringify(n)}${didYouMean(n, [...byName.keys()])}` });
       else if (f.platform !== undefined && h.platform !== f.platform) issues.push({ code: 'conflict', path: ['fleets', fi, 'placement', 'hosts', k], message: `host ${n} runs ${h.platform}, not the fleet's ${f.platform}` });
-      else list.push(h);
+      else named.push(h);
     });
     if (list.length < f.placement.hosts.length) return null;
   } else if (f.platform !== undefined) {

@@ -9,7 +9,7 @@
  *     if (!r.ok) console.error(formatIssues(r.issues));
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 import { fromZod, sortIssues, type RawIssue, type ScenarioIssue } from './issues.js';
 import { locate } from './locate.js';
 import { scenarioSchema, type Scenario } from './schema/index.js';
@@ -44,13 +44,13 @@ export function parseScenarioText(input: string | Uint8Array, fileName: string):
     text = decoded.text;
   }
   if (text.length > LIMITS.fileBytes) return fail(file, 'file_too_large', `the text has ${text.length} characters, at most ${LIMITS.fileBytes}`);
-  const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   let data: unknown;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' });
+    doc = parseDocument(text, YAML_OPTIONS);
     if (doc.errors.length > 0) {
-      return { ok: false, issues: sortIssues(doc.errors.map((e) => ({ code: 'yaml_syntax', file, ...position(lineCounter, e.pos[0]), path: [], message: yamlMessage(e.message) }))) };
+      const lines = lineCounter(text);
+      return { ok: false, issues: sortIssues(doc.errors.map((e) => ({ code: 'yaml_syntax', file, ...position(lines, e.pos[0]), path: [], message: yamlMessage(e.message) }))) };
     }
     data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
   } catch (e) {
@@ -62,7 +62,8 @@ export function parseScenarioText(input: string | Uint8Array, fileName: string):
   const depth = depthOf(data, 0);
   if (depth > LIMITS.depth) return fail(file, 'too_deep', `the document is nested more than ${LIMITS.depth} levels deep`);
   const result = validateDocument(data);
-  const place = (r: RawIssue): ScenarioIssue => ({ code: r.code, file, path: r.path, message: r.message, ...locate(doc, lineCounter, r.path, r.at) });
+  let lines: LineCounter | undefined;
+  const place = (r: RawIssue): ScenarioIssue => ({ code: r.code, file, path: r.path, message: r.message, ...locate(doc, (lines ??= lineCounter(text)), r.path, r.at) });
   if (!result.ok) return { ok: false, issues: sortIssues(result.issues.map(place)) };
   const varyIssues = checkVaryValues(data, result.scenario);
   if (varyIssues.length > 0) return { ok: false, issues: sortIssues(varyIssues.map(place)) };
@@ -71,9 +72,19 @@ export function parseScenarioText(input: string | Uint8Array, fileName: string):
 
 export type ValidateResult = { ok: true; scenario: Scenario } | { ok: false; issues: RawIssue[] };
 
+/**
+ * Whether the schema has parsed a document in this process. zod compiles a
+ * parser for each object schema (new Function) on its first parse unless
+ * told not to: that pays off over later parses (warm, the schema's part of
+ * a 1,000-VM check takes about half as long with it), not on the one parse
+ * of a command's start-up. So the first document is parsed without it.
+ */
+let schemaUsed = false;
+
 /** Schema and references of a parsed document (no positions: the caller has the source). */
 export function validateDocument(data: unknown): ValidateResult {
-  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true, jitless: !schemaUsed });
+  schemaUsed = true;
   if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues) };
   const x = expandScenario(parsed.data);
   const issues = x.expanded ? [...x.issues, ...checkReferences(parsed.data, x)] : x.issues;
@@ -100,6 +111,20 @@ function checkVaryValues(document: unknown, s: Scenario): RawIssue[] {
     });
   }
   return issues;
+}
+
+/** JSON is YAML too; aliases are bounded at toJS, duplicate keys refused, no merge keys. */
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: true, prettyErrors: false, merge: false, version: '1.2' };
+
+/**
+ * Where each line starts, for the positions of issues: counted only when a
+ * file has issues (most files have none), by parsing it again the same way
+ * with a LineCounter, so the positions are the parser's own.
+ */
+function lineCounter(text: string): LineCounter {
+  const lines = new LineCounter();
+  parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
+  return lines;
 }
 
 function fail(file: string, code: string, message: string): LoadResult {

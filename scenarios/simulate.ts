@@ -43,7 +43,6 @@ export interface RunOptions {
 const PROGRESS_STEP_SEC = 6 * 3600;
 
 export function simulate(scenario: ScenarioHandle | CompiledScenario, options: RunOptions = {}): RunResultsFile {
-  // The seed goes to the compiler too: drills on `file: largest` name a file of the seeded guest layout.
   const compiled = 'compile' in scenario ? scenario.compile(options.assignment, options.seed) : scenario;
   const seed = options.seed ?? compiled.seed;
   const designs = selectDesigns(compiled, options.designs);

@@ -38,7 +38,7 @@ export function runCommand(program: Command, io: Io): void {
       }
       const seed = flags.seed === undefined ? undefined : parseSeed(flags.seed);
       const json = flags.json === true;
-      const bar = progressSink(json);
+      const bar = await progressSink(json);
       await loadReportRenderer();
       let results;
       try {

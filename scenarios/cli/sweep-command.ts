@@ -46,7 +46,7 @@ export function sweepCommand(program: Command, io: Io): void {
       const { loadScenario } = await import('../scenario-source.js');
       const name = loadScenario(scenario).name;
       const json = flags.json === true;
-      const bar = progressSink(json);
+      const bar = await progressSink(json);
       let results;
       try {
         results = await runSweep(scenario, { seeds, vary, workers, shard, designs: flags.design, onJobDone: (done, total) => bar.update(done, total, `${done}/${total} runs`) });

@@ -14,21 +14,25 @@ import { formatBytes, show, type Parsed } from './units.js';
 
 type Parser<T> = (v: unknown) => Parsed<T>;
 
-/** A field from a parser; `undefined` (a missing key) is an issue unless the field is `.optional()`. */
+/**
+ * A field from a parser; `undefined` (a missing key) is an issue unless the
+ * field is `.optional()`. Its JSON Schema is registered on the field itself
+ * rather than on a `.meta()` copy (one zod node less per field: the CLI
+ * builds the schema at every start).
+ */
 export function parsed<T>(parse: Parser<T>, json: Record<string, unknown>) {
-  return z
-    .unknown()
-    .transform((v, ctx): T => {
-      if (v === undefined) {
-        ctx.issues.push({ code: 'custom', message: 'is required', input: v, params: { code: 'missing' } });
-        return z.NEVER;
-      }
-      const r = parse(v);
-      if (r.ok) return r.value;
-      ctx.issues.push({ code: 'custom', message: r.message, input: v });
+  const field = z.unknown().transform((v, ctx): T => {
+    if (v === undefined) {
+      ctx.issues.push({ code: 'custom', message: 'is required', input: v, params: { code: 'missing' } });
       return z.NEVER;
-    })
-    .meta(json);
+    }
+    const r = parse(v);
+    if (r.ok) return r.value;
+    ctx.issues.push({ code: 'custom', message: r.message, input: v });
+    return z.NEVER;
+  });
+  z.globalRegistry.add(field, json);
+  return field;
 }
 
 export interface Bounds {

@@ -7,7 +7,8 @@
  * into other distributions (and so the only one calling Math.log / Math.exp
  * for sampling).
  */
-import seedrandom from 'seedrandom';
+// Alea alone: the package's index also loads node:crypto (see seedrandom-alea.d.ts).
+import alea from 'seedrandom/lib/alea.js';
 import { assert, fail } from './errors.js';
 
 export class RandomStream {
@@ -16,7 +17,7 @@ export class RandomStream {
   constructor(readonly seed: number | string, readonly path: string) {
     // Alea is fast and has a long period; the derived seed string makes each
     // path's stream independent of every other path's.
-    this.next = seedrandom.alea(`vmbsim:${String(seed)}:${path}`);
+    this.next = alea(`vmbsim:${String(seed)}:${path}`);
   }
 
   /** Uniform in [0, 1). */

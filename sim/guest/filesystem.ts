@@ -102,6 +102,14 @@ export class GuestFilesystem {
     return [...this.byPath.values()];
   }
 
+  /** The largest file (the first of equals in creation order), undefined when there are none. */
+  largest(): GuestFile | undefined {
+    this.settle();
+    let best: GuestFile | undefined;
+    for (const f of this.byPath.values()) if (best === undefined || f.sizeBytes > best.sizeBytes) best = f;
+    return best;
+  }
+
   get totalBytes(): number {
     this.settle();
     let total = 0;

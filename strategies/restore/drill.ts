@@ -15,10 +15,26 @@
  * fractional disk index) is a ConfigError, before the run.
  */
 import { ConfigError } from '../../sim/engine/errors.js';
+import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { RestoreKind } from '../protocol.js';
 
 /** Which restore point a drill uses: the newest one when the drill runs, or the newest at or before a time. */
 export type PointChoice = 'latest' | { atOrBeforeSec: number };
+
+/**
+ * The guest file a drill or a fault names: a path, or LARGEST_FILE, the
+ * machine's largest file in the run's own guest layout. The layout is decided
+ * by the run's seed, so the largest file is looked up on the run's world when
+ * the drill or fault needs it (`filePath`), not named in advance.
+ */
+export type FileChoice = string | { readonly largest: true };
+
+export const LARGEST_FILE: FileChoice = Object.freeze({ largest: true } as const);
+
+/** The path `file` names on `m`; for LARGEST_FILE, its guest's largest file (undefined when it has none). */
+export function filePath(m: ProtectedMachine, file: FileChoice | undefined): string | undefined {
+  return file === undefined || typeof file === 'string' ? file : m.guest.filesystem.largest()?.path;
+}
 
 /** Where a restore reads from: the disk repository (default) or a tape copy made by `startTapeCopies`. */
 export type RestoreSource = 'repository' | 'tape';
@@ -31,8 +47,8 @@ export interface RestoreDrill {
   atSec: number;
   /** Default 'latest'. For 'point-in-time', the instant to restore to (default: the drill's own time). */
   point?: PointChoice;
-  /** 'file' and 'application-item': the file's path in the guest. Application item default: the application's first data file. */
-  file?: string;
+  /** 'file' and 'application-item': the file in the guest (a path or LARGEST_FILE). Application item default: the application's first data file. */
+  file?: FileChoice;
   /** 'disk': the disk index. Default 0. */
   disk?: number;
   /** 'virtual-lab': other machines started in the same lab beside this one. */
@@ -51,7 +67,7 @@ export interface RestoreDrill {
 export interface ResolvedDrill extends Required<Omit<RestoreDrill, 'file' | 'labMachines'>> {
   /** Position in the list given to `startRestoreDrills`, for names and reports. */
   index: number;
-  file: string | undefined;
+  file: FileChoice | undefined;
   labMachines: readonly string[];
 }
 

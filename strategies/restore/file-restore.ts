@@ -22,7 +22,7 @@ import type { ChunkImage } from '../../sim/disk/chunk-image.js';
 import type { GuestFile } from '../../sim/guest/filesystem.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import { checkRestored } from './content-check.js';
-import type { ResolvedDrill } from './drill.js';
+import { filePath, type ResolvedDrill } from './drill.js';
 import { fileReport, newDraft, type DrillEnv } from './env.js';
 import { locatePoint, type Located } from './locate.js';
 import { diskName } from './point-images.js';
@@ -32,7 +32,7 @@ import { scaleHops, sequentialReadFactor, type ReadShape } from './read-route.js
 import { outcomeOf, type RestoreDraft, type RestoreReport } from './report.js';
 
 export function* restoreFile(env: DrillEnv, drill: ResolvedDrill, m: ProtectedMachine): ProcessBody<RestoreReport> {
-  const f = m.guest.filesystem.get(drill.file ?? '');
+  const f = m.guest.filesystem.get(filePath(m, drill.file) ?? '');
   if (f === undefined) fail('a file drill reached its restore without a file (validateDrills checks it)');
   const draft = newDraft(env, drill, m.path);
   const where = locatePoint(env, drill, m, draft, [f.diskIndex]);
@@ -44,7 +44,7 @@ export function* restoreFile(env: DrillEnv, drill: ResolvedDrill, m: ProtectedMa
 
 export function* restoreApplicationItem(env: DrillEnv, drill: ResolvedDrill, m: ProtectedMachine): ProcessBody<RestoreReport> {
   const app = m.guest.apps[0];
-  const item = app === undefined ? undefined : itemFile(m, app.diskIndex, drill.file);
+  const item = app === undefined ? undefined : itemFile(m, app.diskIndex, filePath(m, drill.file));
   if (app === undefined || item === undefined) fail('an application-item drill without an application or a data file (validateDrills checks it)');
   const draft = newDraft(env, drill, m.path);
   const where = locatePoint(env, drill, m, draft, [item.diskIndex]);

@@ -25,7 +25,7 @@
  */
 export { startRestoreDrills, type RestoreDrills, type StartDrillsOptions } from './start-drills.js';
 export { validateDrills, bootRefusal, type DrillCheck, type ValidateOptions } from './validate.js';
-export { DRILL_DEFAULTS, resolveDrill, type PointChoice, type RestoreDrill, type RestoreSource, type ResolvedDrill } from './drill.js';
+export { DRILL_DEFAULTS, LARGEST_FILE, filePath, resolveDrill, type FileChoice, type PointChoice, type RestoreDrill, type RestoreSource, type ResolvedDrill } from './drill.js';
 export type { PointCaptures, PointWitness, RestoreContext } from './context.js';
 export { capturesFor, jobCaptures } from './job-captures.js';
 export type { RestoreReport, RunFromBackup } from './report.js';

@@ -19,7 +19,7 @@ import { ConfigError } from '../../sim/engine/errors.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { FaultRecord } from '../recorder.js';
 import type { RestoreContext } from './context.js';
-import { pointLimitSec, type PointChoice } from './drill.js';
+import { filePath, pointLimitSec, type FileChoice, type PointChoice } from './drill.js';
 import { corruptChunk } from './fault.js';
 import { findPoint, type FoundPoint } from './find-point.js';
 
@@ -35,8 +35,8 @@ export interface FaultSpec {
   disk?: number;
   /** Chunk of the disk whose stored block rots. Default: the disk's first chunk that stores data. */
   chunk?: number;
-  /** Or: the guest file whose first stored chunk's block rots (on the file's own disk). */
-  file?: string;
+  /** Or: the guest file (a path or LARGEST_FILE) whose first stored chunk's block rots (on the file's own disk). */
+  file?: FileChoice;
 }
 
 /** Checks every spec now (ConfigError on a malformed one), then starts one process per fault. */
@@ -66,11 +66,12 @@ function applyFault(ctx: RestoreContext, f: FaultSpec): FaultRecord {
 
 /** Corrupts the block the spec names; the chunk hit, or why nothing was. */
 function corruptWhere(at: FoundPoint, m: ProtectedMachine, f: FaultSpec): { disk: number; chunk: number } | string {
-  if (f.file !== undefined) {
-    const file = m.guest.filesystem.get(f.file);
-    if (file === undefined) return `${m.path} has no file ${JSON.stringify(f.file)}`;
+  const path = filePath(m, f.file);
+  if (path !== undefined) {
+    const file = m.guest.filesystem.get(path);
+    if (file === undefined) return `${m.path} has no file ${JSON.stringify(path)}`;
     for (const chunk of file.chunks) if (corruptChunk(at.repo, at.point, file.diskIndex, chunk)) return { disk: file.diskIndex, chunk };
-    return `${f.file} holds only zeros: no stored block to corrupt`;
+    return `${path} holds only zeros: no stored block to corrupt`;
   }
   const disk = f.disk ?? 0;
   const d = m.guest.disks[disk];

@@ -14,7 +14,7 @@
  */
 import type { World, ProtectedMachine } from '../../sim/world/world.js';
 import type { BackupDesign, DesignPlan } from '../protocol.js';
-import { resolveDrill, type RestoreDrill, type ResolvedDrill } from './drill.js';
+import { filePath, resolveDrill, type RestoreDrill, type ResolvedDrill } from './drill.js';
 import { journalSourceOf, type JournalSource } from './journal-source.js';
 
 export type DrillCheck = { index: number; state: 'ok' } | { index: number; state: 'unsupported'; reason: string };
@@ -57,14 +57,15 @@ type KindCheck = (world: World, design: BackupDesign, plan: DesignPlan, m: Prote
 
 const KIND_CHECKS: Readonly<Partial<Record<string, KindCheck>>> = {
   disk: (_w, _d, _p, m, drill) => (drill.disk < m.guest.disks.length ? null : `${m.path} has no disk ${drill.disk} (it has ${m.guest.disks.length})`),
-  file: (_w, _d, _p, m, drill) => fileRefusal(m, drill.file),
+  file: (_w, _d, _p, m, drill) => fileRefusal(m, filePath(m, drill.file)),
   'application-item': (_w, _d, _p, m, drill) => {
     const app = m.guest.apps[0];
     if (app === undefined) return `${m.path} runs no application to restore an item of`;
-    if (drill.file === undefined) return null;
-    const f = m.guest.filesystem.get(drill.file);
-    if (f === undefined) return `${m.path} has no file ${JSON.stringify(drill.file)}`;
-    return f.diskIndex === app.diskIndex ? null : `${drill.file} is not on the disk of ${app.name} (disk ${app.diskIndex})`;
+    const path = filePath(m, drill.file);
+    if (path === undefined) return null;
+    const f = m.guest.filesystem.get(path);
+    if (f === undefined) return `${m.path} has no file ${JSON.stringify(path)}`;
+    return f.diskIndex === app.diskIndex ? null : `${path} is not on the disk of ${app.name} (disk ${app.diskIndex})`;
   },
   'point-in-time': (_w, design, _p, m, _drill, journals) =>
     journals?.journalOf(m.path) === undefined ? `${design.name} keeps no journal of ${m.path} to restore a point in time from` : null,
