@@ -43,7 +43,7 @@ export interface RepositoryState<L extends string> {
 
 export function createState<L extends string>(options: ResolvedRepositoryOptions): RepositoryState<L> {
   const compression = new CompressionModel(options.compression);
-  const store = new ChunkStore(options.chunksPerBlock, options.chunkSizeBytes, compression, options.expectedStoredBlocks);
+  const store = new ChunkStore(options.chunksPerBlock, options.chunkSizeBytes, compression);
   return {
     options,
     compression,
