@@ -13,6 +13,7 @@ import { GarbageCollector } from './garbage-collector.js';
 import { RadixSorter } from './radix-sort.js';
 import { RepeatFinder } from './repeat-finder.js';
 import { ScratchPool } from './scratch-pool.js';
+import { U32Stack } from './u32-stack.js';
 import type { ResolvedRepositoryOptions } from './options.js';
 
 export interface RepositoryState<L extends string> {
@@ -26,6 +27,8 @@ export interface RepositoryState<L extends string> {
   readonly collector: GarbageCollector;
   readonly sorter: RadixSorter;
   readonly scratch: ScratchPool;
+  /** The blocks the running commit or abort stored (slot-resolver.ts). */
+  readonly storedSlots: U32Stack;
   /**
    * Grows whenever the set of indexed blocks changes. A plan made at the
    * current version is still exact, so its commit skips re-checking lookups.
@@ -54,6 +57,7 @@ export function createState<L extends string>(options: ResolvedRepositoryOptions
     collector: new GarbageCollector(),
     sorter: new RadixSorter(),
     scratch: new ScratchPool(),
+    storedSlots: new U32Stack(),
     indexVersion: 0,
     indexRemovals: 0,
     nextPlanId: 1,
