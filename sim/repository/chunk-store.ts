@@ -167,6 +167,38 @@ export class ChunkStore {
     this.referencedLogicalBytes += (r[at + FLAGS]! >>> LENGTH_SHIFT) * this.chunkSizeBytes;
   }
 
+  /**
+   * Gives every non-zero entry of a new backup file its reference: entries
+   * with the `fresh` bit set (blocks the commit just stored, which hold
+   * theirs already) lose the bit in place; the others gain a reference. One
+   * loop with its sums in local variables, for a full's tens of thousands of
+   * entries.
+   */
+  refEntries(entries: Uint32Array, fresh: number): void {
+    const segments = this.segments;
+    const bits = this.segmentBits;
+    const mask = this.segmentMask;
+    const stride = this.stride;
+    let chunks = 0;
+    let revived = 0;
+    for (let j = 0; j < entries.length; j++) {
+      const slot = entries[j]!;
+      if (slot === ZERO_SLOT) continue;
+      if (slot >= fresh) {
+        entries[j] = slot - fresh;
+        continue;
+      }
+      const r = segments[slot >>> bits]!;
+      const at = (slot & mask) * stride;
+      const n = r[at + REFS]!;
+      if (n === 0) revived++;
+      r[at + REFS] = n + 1;
+      chunks += r[at + FLAGS]! >>> LENGTH_SHIFT;
+    }
+    this.unreferencedBlocks -= revived;
+    this.referencedLogicalBytes += chunks * this.chunkSizeBytes;
+  }
+
   /** Drops one reference, applied at the next settle. */
   unref(slot: number): void {
     this.decrements.push(slot);
