@@ -168,13 +168,12 @@ export class ChunkStore {
   }
 
   /**
-   * Gives every non-zero entry of a new backup file its reference: entries
-   * with the `fresh` bit set (blocks the commit just stored, which hold
-   * theirs already) lose the bit in place; the others gain a reference. One
-   * loop with its sums in local variables, for a full's tens of thousands of
-   * entries.
+   * Gives every non-zero entry of a backup file its reference. With `fresh`
+   * (a new file), entries with that bit set (blocks the commit just stored,
+   * which hold theirs already) lose the bit in place instead. One loop with
+   * its sums in local variables, for a full's tens of thousands of entries.
    */
-  refEntries(entries: Uint32Array, fresh: number): void {
+  refEntries(entries: Uint32Array, fresh = 2 ** 32): void {
     const segments = this.segments;
     const bits = this.segmentBits;
     const mask = this.segmentMask;
@@ -197,6 +196,20 @@ export class ChunkStore {
     }
     this.unreferencedBlocks -= revived;
     this.referencedLogicalBytes += chunks * this.chunkSizeBytes;
+  }
+
+  /** Drops the reference of every non-zero entry of a backup file (as `unref` for each, in order). */
+  unrefEntries(entries: Uint32Array): void {
+    const from = this.decrements.length;
+    const added = this.decrements.pushNonZero(entries);
+    if (this.chunksPerBlock === 1) {
+      this.referencedLogicalBytes -= added * this.chunkSizeBytes;
+      return;
+    }
+    const log = this.decrements.view();
+    let chunks = 0;
+    for (let i = from; i < log.length; i++) chunks += this.lengthOf(log[i]!);
+    this.referencedLogicalBytes -= chunks * this.chunkSizeBytes;
   }
 
   /** Drops one reference, applied at the next settle. */
