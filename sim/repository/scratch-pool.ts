@@ -1,6 +1,7 @@
 /**
- * Reused buffers for a plan's per-block scratch arrays (content ids read and
- * verdicts), which live only from the plan to its commit or abort.
+ * Reused buffers for a plan's per-block scratch arrays (content ids read,
+ * verdicts, new blocks' stored sizes) and a full's slot lists, which live
+ * only from the plan to its commit or abort.
  *
  * A night of active fulls plans ~10^7 blocks in arrays of a few hundred
  * kilobytes each; allocated fresh, they were garbage a moment later and their
