@@ -47,4 +47,15 @@ describe('repository helpers', () => {
     expect([...stack.takeAll()].slice(0, 3)).toEqual([0, 1, 2]);
     expect(stack.length).toBe(0);
   });
+
+  it('push the non-zero values of an array onto a typed stack, growing it at once', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 3 })), fc.array(fc.nat({ max: 3 }), { maxLength: 300 }), (before, values) => {
+        const stack = new U32Stack(1);
+        for (const v of before) stack.push(v);
+        expect(stack.pushNonZero(Uint32Array.from(values))).toBe(values.filter((v) => v !== 0).length);
+        expect([...stack.view()]).toEqual([...before, ...values.filter((v) => v !== 0)]);
+      }),
+    );
+  });
 });

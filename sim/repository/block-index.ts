@@ -34,5 +34,5 @@ export interface BlockIndex {
 }
 
 export function createBlockIndex(store: ChunkStore, expectedBlocks: number): BlockIndex {
-  return store.chunksPerBlock === 1 ? new IdIndex(store, expectedBlocks) : new HashedIndex(store, expectedBlocks);
+  return store.chunksPerBlock === 1 ? new IdIndex(store) : new HashedIndex(store, expectedBlocks);
 }

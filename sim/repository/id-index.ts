@@ -4,19 +4,24 @@
  * A one-chunk block's content id is an exact fingerprint (equal ids are equal
  * bytes), so no hashing or confirming is needed: the index is a paged direct
  * map. Ids are split into pages of 64 consecutive ids; a page table maps an
- * id's page to a page of slot numbers in one slab (0 = not indexed). A page is
+ * id's page to a page of slot numbers in a slab (0 = not indexed). A page is
  * made when its first id is indexed and recycled when its last one goes.
  *
  * Why this shape: content ids are handed out in runs (a template, a VM's
  * application data, a night of writes), and a backup looks up, stores and
  * later frees blocks run by run, so consecutive operations touch the same
  * cache lines instead of one scattered line each, as in a hash table of ~10^8
- * entries; a lookup is two loads, never a probe. The cost is memory for the
- * dead ids of live pages: 4 bytes per id of a page that still holds one live
- * id, so a long run whose old data dies one block at a time keeps sparse
- * pages (measured in bench/repository.bench.ts: 17.5 bytes per live entry
- * after 67 nights, about what a half-full hash table of (slot, key) pairs
- * costs, 16).
+ * entries; a lookup is three loads (page table, slab segment, slot), never a
+ * probe. The cost is memory for the dead ids of live pages: 4 bytes per id of
+ * a page that still holds one live id, so a long run whose old data dies one
+ * block at a time keeps sparse pages (measured in bench/repository.bench.ts:
+ * 17.5 bytes per live entry after 67 nights, about what a half-full hash
+ * table of (slot, key) pairs costs, 16).
+ *
+ * The slab grows by segments of 2^12 pages (1 MiB), never by copying: a
+ * doubled slab copied every live page and faulted in a fresh region twice the
+ * size, the same cost chunk-store.ts avoids for its records. The page table
+ * still doubles: it holds 4 bytes per 64 ids, a sixteenth of the slab.
  */
 import { fail } from '../engine/errors.js';
 import type { BlockIndex } from './block-index.js';
@@ -26,24 +31,31 @@ import { U32Stack } from './u32-stack.js';
 const PAGE_BITS = 6;
 const PAGE_IDS = 1 << PAGE_BITS;
 const IN_PAGE = PAGE_IDS - 1;
+/** Slab pages per segment, as a power of two: 2^12 pages of 64 slots are 1 MiB. */
+const SEGMENT_BITS = 12;
 
 export class IdIndex implements BlockIndex {
   /** Id page number -> slab page + 1 (0 = none). Grows with the largest id seen. */
   private pageOf: Uint32Array = new Uint32Array(1024);
-  /** Slab pages of PAGE_IDS slots each. */
-  private slab: Uint32Array;
-  /** Per slab page: indexed ids in it, and the id page it serves. */
-  private live: Uint8Array;
-  private idPage: Uint32Array;
+  /** Slab page p holds its PAGE_IDS slots at `slabs[p >>> segmentBits]`, from `(p & segmentMask) * PAGE_IDS`. */
+  private readonly slabs: Uint32Array[] = [];
+  /** Per slab page, segmented alike: indexed ids in it, and the id page it serves. */
+  private readonly lives: Uint8Array[] = [];
+  private readonly idPages: Uint32Array[] = [];
+  private readonly segmentBits: number;
+  private readonly segmentMask: number;
   private pagesMade = 0;
   private readonly freePages = new U32Stack();
   private entries = 0;
 
-  constructor(private readonly store: ChunkStore, expectedBlocks: number) {
-    const pages = Math.max(16, Math.ceil((expectedBlocks / PAGE_IDS) * 2));
-    this.slab = new Uint32Array(pages * PAGE_IDS);
-    this.live = new Uint8Array(pages);
-    this.idPage = new Uint32Array(pages);
+  constructor(
+    private readonly store: ChunkStore,
+    /** Slab pages per segment as a power of two (tests use tiny segments to cross their boundaries often). */
+    segmentBits = SEGMENT_BITS,
+  ) {
+    if (!(Number.isInteger(segmentBits) && segmentBits >= 0 && segmentBits <= 20)) fail(`segmentBits ${segmentBits} outside [0, 20]`);
+    this.segmentBits = segmentBits;
+    this.segmentMask = (1 << segmentBits) - 1;
   }
 
   readonly needsFingerprint = false;
@@ -53,7 +65,9 @@ export class IdIndex implements BlockIndex {
   }
 
   get byteLength(): number {
-    return this.pageOf.byteLength + this.slab.byteLength + this.live.byteLength + this.idPage.byteLength + this.freePages.byteLength;
+    // Per page: its slots, its live count (1 byte) and its id page (4 bytes).
+    const pageBytes = PAGE_IDS * Uint32Array.BYTES_PER_ELEMENT + 1 + Uint32Array.BYTES_PER_ELEMENT;
+    return this.pageOf.byteLength + this.slabs.length * 2 ** this.segmentBits * pageBytes + this.freePages.byteLength;
   }
 
   find(src: Uint32Array, offset: number): number {
@@ -61,7 +75,8 @@ export class IdIndex implements BlockIndex {
     const p = id >>> PAGE_BITS;
     if (p >= this.pageOf.length) return 0;
     const page = this.pageOf[p]!;
-    return page === 0 ? 0 : this.slab[(page - 1) * PAGE_IDS + (id & IN_PAGE)]!;
+    if (page === 0) return 0;
+    return this.slabs[(page - 1) >>> this.segmentBits]![((page - 1) & this.segmentMask) * PAGE_IDS + (id & IN_PAGE)]!;
   }
 
   insert(slot: number, src: Uint32Array, offset: number): void {
@@ -70,10 +85,13 @@ export class IdIndex implements BlockIndex {
     if (p >= this.pageOf.length) this.pageOf = grown(this.pageOf, Math.max(p + 1, this.pageOf.length * 2));
     let page = this.pageOf[p]!;
     if (page === 0) page = this.pageOf[p] = this.makePage(p) + 1;
-    const at = (page - 1) * PAGE_IDS + (id & IN_PAGE);
-    if (this.slab[at] !== 0) fail(`id ${id} is already indexed (slot ${this.slab[at]})`);
-    this.slab[at] = slot;
-    this.live[page - 1]!++;
+    const segment = (page - 1) >>> this.segmentBits;
+    const inSegment = (page - 1) & this.segmentMask;
+    const slab = this.slabs[segment]!;
+    const at = inSegment * PAGE_IDS + (id & IN_PAGE);
+    if (slab[at] !== 0) fail(`id ${id} is already indexed (slot ${slab[at]})`);
+    slab[at] = slot;
+    this.lives[segment]![inSegment]!++;
     this.entries++;
   }
 
@@ -85,13 +103,17 @@ export class IdIndex implements BlockIndex {
   }
 
   remove(slot: number, position: number): void {
-    if (this.slab[position] !== slot) fail(`slot ${slot} is not indexed at ${position}`);
-    this.slab[position] = 0;
-    this.entries--;
     const page = position >>> PAGE_BITS;
-    if (--this.live[page]! > 0) return;
+    const segment = page >>> this.segmentBits;
+    const inSegment = page & this.segmentMask;
+    const slab = this.slabs[segment]!;
+    const at = inSegment * PAGE_IDS + (position & IN_PAGE);
+    if (slab[at] !== slot) fail(`slot ${slot} is not indexed at ${position}`);
+    slab[at] = 0;
+    this.entries--;
+    if (--this.lives[segment]![inSegment]! > 0) return;
     // The page's last id went: recycle it.
-    this.pageOf[this.idPage[page]!] = 0;
+    this.pageOf[this.idPages[segment]![inSegment]!] = 0;
     this.freePages.push(page);
   }
 
@@ -99,20 +121,18 @@ export class IdIndex implements BlockIndex {
     let page: number;
     if (this.freePages.length > 0) page = this.freePages.pop();
     else {
-      if (this.pagesMade === this.live.length) this.growSlab();
       page = this.pagesMade++;
+      if (page >>> this.segmentBits === this.slabs.length) this.addSegment();
     }
-    this.idPage[page] = idPage;
+    this.idPages[page >>> this.segmentBits]![page & this.segmentMask] = idPage;
     return page;
   }
 
-  private growSlab(): void {
-    const pages = this.live.length * 2;
-    this.slab = grown(this.slab, pages * PAGE_IDS);
-    const live = new Uint8Array(pages);
-    live.set(this.live);
-    this.live = live;
-    this.idPage = grown(this.idPage, pages);
+  private addSegment(): void {
+    const pages = 2 ** this.segmentBits;
+    this.slabs.push(new Uint32Array(pages * PAGE_IDS));
+    this.lives.push(new Uint8Array(pages));
+    this.idPages.push(new Uint32Array(pages));
   }
 }
 

@@ -154,14 +154,14 @@ function startChain<L extends string>(state: RepositoryState<L>, internals: Plan
 }
 
 function fullFile(chain: ChainRecord<string>, deltas: DeltaMap[]): PointFile {
-  return {
-    form: 'full',
-    dense: deltas.map((delta, i) => {
-      const dense = new Uint32Array(chain.disks[i]!.blockCount);
-      for (let j = 0; j < delta.blocks.length; j++) dense[delta.blocks[j]!] = delta.slots[j]!;
-      return dense;
-    }),
-  };
+  const dense: Uint32Array[] = [];
+  for (let i = 0; i < deltas.length; i++) {
+    const { blocks, slots } = deltas[i]!;
+    const map = new Uint32Array(chain.disks[i]!.blockCount);
+    for (let j = 0; j < blocks.length; j++) map[blocks[j]!] = slots[j]!;
+    dense.push(map);
+  }
+  return { form: 'full', dense };
 }
 
 /** Reverse incremental: the new blocks go into the full; the blocks they replace become the previous point's rollback. */
@@ -178,20 +178,27 @@ function reverseStep(state: RepositoryState<string>, chain: ChainRecord<string>,
 /** Keeps the chain's head bitmap and the point's logical sizes exact. */
 function updateLogicalBytes<L extends string>(state: RepositoryState<L>, chain: ChainRecord<L>, point: PointRecord<L>, base: PointRecord<L> | null, deltas: DeltaMap[]): void {
   const chunkBytes = state.options.chunkSizeBytes;
-  chain.disks.forEach((disk, i) => {
+  for (let i = 0; i < chain.disks.length; i++) {
+    const disk = chain.disks[i]!;
     // A full's dense map is its delta over an all-zero image, so the same walk
     // over the blocks read (not over every block of the disk) sizes it too.
     if (base === null) chain.headNonZero[i] = new BlockBits(disk.blockCount);
     const head = chain.headNonZero[i]!;
     let logical = base === null ? 0 : base.diskLogicalBytes[i]!;
+    // Every block holds the same bytes but the last, which may be short.
+    const fullBytes = disk.chunksPerBlock * chunkBytes;
+    const last = disk.blockCount - 1;
+    const lastBytes = blockBytes(disk, last, chunkBytes);
     const { blocks, slots } = deltas[i]!;
     for (let j = 0; j < blocks.length; j++) {
       const b = blocks[j]!;
       const nonZero = slots[j] !== ZERO_SLOT;
-      if (head.assign(b, nonZero)) logical += (nonZero ? 1 : -1) * blockBytes(disk, b, chunkBytes);
+      if (!head.assign(b, nonZero)) continue;
+      const bytes = b === last ? lastBytes : fullBytes;
+      logical += nonZero ? bytes : -bytes;
     }
     point.diskLogicalBytes.push(logical);
-  });
+  }
 }
 
 /** The cost of later moving the increment's blocks, from what the plan already knows (sizes) and the placement (class). */
@@ -223,12 +230,5 @@ function moveCostOf(state: RepositoryState<string>, internals: PlanInternals<str
  * already stored, gain one.
  */
 function referenceEntries(state: RepositoryState<string>, slots: Uint32Array[]): void {
-  for (const s of slots) {
-    for (let j = 0; j < s.length; j++) {
-      const slot = s[j]!;
-      if (slot === ZERO_SLOT) continue;
-      if (slot >= FRESH) s[j] = slot - FRESH;
-      else state.store.ref(slot);
-    }
-  }
+  for (const s of slots) state.store.refEntries(s, FRESH);
 }

@@ -61,7 +61,10 @@ function emptyTraffic(): IngestTraffic {
 /**
  * Gives every read block its verdict and adds up what it costs. The loop over
  * blocks (millions in a night of fulls) only counts blocks and sums their
- * sizes, by class (zero, non-zero, new); the traffic follows from those sums.
+ * sizes, by class (zero, non-zero, new), in local variables (fields of an
+ * object would be boxed numbers, read and written through memory for every
+ * block); the traffic follows from those sums. A new block's stored size is
+ * kept for the commit (PlannedDisk.newSizes).
  */
 function classify(
   state: RepositoryState<string>,
@@ -69,7 +72,6 @@ function classify(
   placement: DedupePlacement,
   compressAt: CompressAt,
 ): IngestTraffic {
-  const sums = new BlockSums();
   const { index, compression, repeats } = state;
   const k = state.options.chunksPerBlock;
   const chunkBytes = state.options.chunkSizeBytes;
@@ -78,19 +80,28 @@ function classify(
   // Without source dedupe every non-zero block is sent, so the traffic needs every block's stored size.
   const allSizes = placement !== 'source';
   if (dedupe) repeats.begin(disks, disks.reduce((n, d) => n + d.blocks.length, 0));
+  let blocksRead = 0;
+  let logicalRead = 0;
+  let zeroBlocks = 0;
+  let zeroLogical = 0;
+  let nonZeroLogical = 0;
+  let nonZeroPhysical = 0;
+  let newBlocks = 0;
+  let newLogical = 0;
+  let newPhysical = 0;
   for (let d = 0; d < disks.length; d++) {
     const disk = disks[d]!;
-    const { content, verdicts, blocks } = disk;
+    const { content, verdicts, newSizes, blocks } = disk;
+    blocksRead += blocks.length;
     for (let i = 0; i < blocks.length; i++) {
       const offset = i * k;
       const length = k === 1 ? 1 : disk.lengthAt(i);
       const logical = length * chunkBytes;
-      sums.blocks++;
-      sums.logical += logical;
-      if (isZeroBlock(content, offset, length)) {
+      logicalRead += logical;
+      if (k === 1 ? content[i] === 0 : isZeroBlock(content, offset, length)) {
         verdicts[i] = ZERO_SLOT;
-        sums.zeroBlocks++;
-        sums.zeroLogical += logical;
+        zeroBlocks++;
+        zeroLogical += logical;
         continue;
       }
       // The fingerprint and the stored size are computed only where used: a
@@ -104,16 +115,18 @@ function classify(
         verdict = found !== 0 ? found : repeats.seenBefore(fingerprint, d, i) ? REPEAT : NEW;
       } else if (fingerprint === -1) fingerprint = fingerprintOf(content, offset, length);
       verdicts[i] = verdict;
-      sums.nonZeroLogical += logical;
+      nonZeroLogical += logical;
       if (verdict !== NEW && !allSizes) continue;
       const physical = compression.physicalBytes(fingerprint === -1 ? fingerprintOf(content, offset, length) : fingerprint, logical);
-      sums.nonZeroPhysical += physical;
+      nonZeroPhysical += physical;
       if (verdict !== NEW) continue;
-      sums.newBlocks++;
-      sums.newLogical += logical;
-      sums.newPhysical += physical;
+      newSizes[i] = physical;
+      newBlocks++;
+      newLogical += logical;
+      newPhysical += physical;
     }
   }
+  const sums: BlockSums = { blocks: blocksRead, logical: logicalRead, zeroBlocks, zeroLogical, nonZeroLogical, nonZeroPhysical, newBlocks, newLogical, newPhysical };
   return trafficOf(sums, placement, compressAt);
 }
 
@@ -122,16 +135,16 @@ function classify(
  * so exact in any order). `nonZeroPhysical` is summed only when the traffic
  * needs it (placements other than source).
  */
-class BlockSums {
-  blocks = 0;
-  logical = 0;
-  zeroBlocks = 0;
-  zeroLogical = 0;
-  nonZeroLogical = 0;
-  nonZeroPhysical = 0;
-  newBlocks = 0;
-  newLogical = 0;
-  newPhysical = 0;
+interface BlockSums {
+  blocks: number;
+  logical: number;
+  zeroBlocks: number;
+  zeroLogical: number;
+  nonZeroLogical: number;
+  nonZeroPhysical: number;
+  newBlocks: number;
+  newLogical: number;
+  newPhysical: number;
 }
 
 /**

@@ -65,7 +65,11 @@ export interface RepositoryOptions {
   transforms?: TransformMode;
   /** Physical bytes the repository can hold (default Infinity). */
   capacityBytes?: number;
-  /** Sizing hint: blocks the store is expected to hold, to avoid regrowing the index (default 2^16). */
+  /**
+   * Sizing hint: blocks the store is expected to hold, to avoid regrowing the
+   * fingerprint index of multi-chunk blocks (default 2^16). The store and the
+   * one-chunk index grow by segments as they fill, never by copying.
+   */
   expectedStoredBlocks?: number;
 }
 

@@ -21,6 +21,13 @@ export const REPEAT = 0xffff_fffe;
 export class PlannedDisk implements BlockSource {
   readonly content: Uint32Array;
   readonly verdicts: Uint32Array;
+  /**
+   * Physical (stored) bytes of each block the plan found NEW, written by the
+   * plan (which sums them for the traffic) so that the commit, which stores
+   * exactly those blocks, does not fingerprint and size them again. Entries
+   * of other blocks hold whatever the scratch buffer held.
+   */
+  readonly newSizes: Uint32Array;
 
   /** Reads the listed blocks' content from the image. */
   private readonly chunkSizeBytes: number;
@@ -38,6 +45,7 @@ export class PlannedDisk implements BlockSource {
     // The plan's classification writes every verdict, and a one-chunk gather every content entry.
     this.content = k === 1 ? pool.takeDirty(blocks.length) : pool.take(blocks.length * k);
     this.verdicts = pool.takeDirty(blocks.length);
+    this.newSizes = pool.takeDirty(blocks.length);
     if (k === 1) {
       gatherContent(image, blocks, this.content);
       return;
@@ -53,6 +61,7 @@ export class PlannedDisk implements BlockSource {
   release(): void {
     this.pool.give(this.content);
     this.pool.give(this.verdicts);
+    this.pool.give(this.newSizes);
   }
 
   lengthAt(position: number): number {

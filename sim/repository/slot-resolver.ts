@@ -21,8 +21,13 @@ import type { RepositoryState } from './state.js';
 import { U32Stack } from './u32-stack.js';
 
 export class SlotResolver {
-  /** Blocks this resolver stored, in order (unreferenced until the caller adds references). */
-  readonly stored = new U32Stack();
+  /**
+   * Blocks this resolver stored, in order (unreferenced until the caller adds
+   * references): the repository's one list, emptied here, since a commit or
+   * abort runs to its end before the next starts (a list of its own per
+   * backup grew by copying to tens of thousands of entries, per machine).
+   */
+  readonly stored: U32Stack;
   newPhysicalBytes = 0;
   /** True once a block did not fit in the repository's capacity. */
   full = false;
@@ -42,6 +47,8 @@ export class SlotResolver {
   ) {
     this.exact = plan.indexVersion === state.indexVersion;
     this.kept = plan.indexRemovals === state.indexRemovals;
+    this.stored = state.storedSlots;
+    this.stored.clear();
   }
 
   /**
@@ -69,11 +76,11 @@ export class SlotResolver {
   resolve(d: PlannedDisk, i: number): number {
     const v = d.verdicts[i]!;
     if (v === ZERO_SLOT) return ZERO_SLOT;
-    if (this.placement === 'none') return this.store(d, i, false);
+    if (this.placement === 'none') return this.store(d, i, false, v === NEW);
     if (this.kept && v !== NEW && v !== REPEAT) return v;
-    if (this.exact && v === NEW) return this.store(d, i, true);
+    if (this.exact && v === NEW) return this.store(d, i, true, true);
     const found = this.lookup(d, i);
-    return found !== 0 ? found : this.store(d, i, true);
+    return found !== 0 ? found : this.store(d, i, true, v === NEW);
   }
 
   private lookup(d: PlannedDisk, i: number): number {
@@ -82,20 +89,22 @@ export class SlotResolver {
     return this.state.index.find(d.content, i * k, length, d.fingerprintAt(i));
   }
 
-  private store(d: PlannedDisk, i: number, indexed: boolean): number {
-    const { store, index, options } = this.state;
-    const k = options.chunksPerBlock;
+  /** Stores block i; `sized` when the plan found it NEW and so kept its stored size. */
+  private store(d: PlannedDisk, i: number, indexed: boolean, sized: boolean): number {
+    const state = this.state;
+    const store = state.store;
+    const k = state.options.chunksPerBlock;
     const length = k === 1 ? 1 : d.lengthAt(i);
-    const fingerprint = d.fingerprintAt(i);
-    const physical = this.state.compression.physicalBytes(fingerprint, length * options.chunkSizeBytes);
-    if (store.physicalBytes + physical > options.capacityBytes) {
+    const physical = sized ? d.newSizes[i]! : d.physicalBytesAt(i, state.compression);
+    if (store.physicalBytes + physical > state.options.capacityBytes) {
       this.full = true;
       return -1;
     }
     const slot = store.allocate(d.content, i * k, length, physical, this.container, indexed, this.arena, this.referenced);
     if (indexed) {
-      index.insert(slot, d.content, i * k, fingerprint);
-      this.state.indexVersion++;
+      const index = state.index;
+      index.insert(slot, d.content, i * k, index.needsFingerprint ? d.fingerprintAt(i) : -1);
+      state.indexVersion++;
     }
     this.stored.push(slot);
     this.newPhysicalBytes += physical;

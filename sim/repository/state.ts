@@ -13,6 +13,7 @@ import { GarbageCollector } from './garbage-collector.js';
 import { RadixSorter } from './radix-sort.js';
 import { RepeatFinder } from './repeat-finder.js';
 import { ScratchPool } from './scratch-pool.js';
+import { U32Stack } from './u32-stack.js';
 import type { ResolvedRepositoryOptions } from './options.js';
 
 export interface RepositoryState<L extends string> {
@@ -26,6 +27,8 @@ export interface RepositoryState<L extends string> {
   readonly collector: GarbageCollector;
   readonly sorter: RadixSorter;
   readonly scratch: ScratchPool;
+  /** The blocks the running commit or abort stored (slot-resolver.ts). */
+  readonly storedSlots: U32Stack;
   /**
    * Grows whenever the set of indexed blocks changes. A plan made at the
    * current version is still exact, so its commit skips re-checking lookups.
@@ -43,7 +46,7 @@ export interface RepositoryState<L extends string> {
 
 export function createState<L extends string>(options: ResolvedRepositoryOptions): RepositoryState<L> {
   const compression = new CompressionModel(options.compression);
-  const store = new ChunkStore(options.chunksPerBlock, options.chunkSizeBytes, compression, options.expectedStoredBlocks);
+  const store = new ChunkStore(options.chunksPerBlock, options.chunkSizeBytes, compression);
   return {
     options,
     compression,
@@ -54,22 +57,22 @@ export function createState<L extends string>(options: ResolvedRepositoryOptions
     collector: new GarbageCollector(),
     sorter: new RadixSorter(),
     scratch: new ScratchPool(),
+    storedSlots: new U32Stack(),
     indexVersion: 0,
     indexRemovals: 0,
     nextPlanId: 1,
   };
 }
 
-/** Adds (+1) or drops (-1) the references every non-zero entry of a file holds. */
+/**
+ * Adds (+1) or drops (-1) the references every non-zero entry of a file holds,
+ * a whole map at a time (deleting a night's expired chains drops ~10^7).
+ */
 export function referenceFile(store: ChunkStore, file: PointFile, sign: 1 | -1): void {
   const maps = file.form === 'full' ? file.dense : file.deltas.map((d) => d.slots);
   for (const slots of maps) {
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      if (slot === ZERO_SLOT) continue;
-      if (sign === 1) store.ref(slot);
-      else store.unref(slot);
-    }
+    if (sign === 1) store.refEntries(slots);
+    else store.unrefEntries(slots);
   }
 }
 
