@@ -21,6 +21,29 @@ describe('repository helpers', () => {
     );
   });
 
+  it('group numbers by their high bits like a stable sort on those bits, sharing the buffer with sorting', () => {
+    // The idea: grouping by key >>> shift equals a stable comparison sort on
+    // that part of the key, and each group's bounds hold exactly its keys,
+    // whatever the sorter did before (its buffers are reused).
+    const sorter = new RadixSorter();
+    fc.assert(
+      fc.property(fc.nat({ max: 6 }), fc.array(fc.nat({ max: 200 }), { maxLength: 2000 }), fc.array(fc.nat(), { maxLength: 50 }), (shift, input, before) => {
+        sorter.sort(Uint32Array.from(before), before.length);
+        const groups = input.length === 0 ? 1 + (before.length % 3) : (Math.max(...input) >>> shift) + 1 + (before.length % 3);
+        const keys = Uint32Array.from(input);
+        const { grouped, starts } = sorter.group(keys, keys.length, shift, groups);
+        const expected = [...input].sort((a, b) => (a >>> shift) - (b >>> shift));
+        expect([...grouped.subarray(0, keys.length)]).toEqual(expected);
+        expect([...keys]).toEqual(input);
+        expect(starts[0]).toBe(0);
+        expect(starts[groups]).toBe(input.length);
+        for (let g = 0; g < groups; g++) {
+          for (let i = starts[g]!; i < starts[g + 1]!; i++) expect(grouped[i]! >>> shift).toBe(g);
+        }
+      }),
+    );
+  });
+
   it('keep a block bitset equal to the non-zero entries it was built from and assigned', () => {
     // The idea: bits built from a dense map, then assigned block by block,
     // always answer like the dense map itself.

@@ -33,11 +33,13 @@
  * aborted backup's blocks survive to dedupe its retry.
  *
  * Dropping a reference is logged, not applied: `settle()` applies the log
- * sorted by slot, and the collector frees blocks during that same sweep. A
- * record is then touched in ascending address order, which the processor's
- * prefetcher follows (measured on the benchmark estate: ~40 ns a record,
- * against 100+ for a scattered touch), and the freed slots return to their
- * arenas in order. Reference counts and
+ * segment by segment, in slot order, and the collector frees blocks during
+ * that same sweep. A segment's records (about 1 MiB) stay cached while its
+ * drops are applied in any order (measured on the benchmark estate: ~40 ns a
+ * record, against 100+ for a scattered touch), and the freed slots return to
+ * their arenas in slot order. Grouping the log by segment is one counting
+ * pass; sorting it whole took three radix passes over ~40 million drops on a
+ * night that deletes expired chains. Reference counts and
  * `unreferencedBlocks` are exact only after settling; everything that reads
  * them settles first.
  */
@@ -65,8 +67,6 @@ const LENGTH_SHIFT = 8;
 const FLAG_MASK = 0xff;
 /** Words per record segment, about: 2^18 (1 MiB) holds 2^16 one-chunk records. */
 const SEGMENT_WORD_BITS = 18;
-/** Reference drops settled per batch: enough to overlap many misses, few enough that their records stay cached. */
-const SETTLE_BATCH = 512;
 
 export class ChunkStore {
   /** Live stored blocks. */
@@ -87,7 +87,8 @@ export class ChunkStore {
   private readonly segmentBits: number;
   private readonly segmentMask: number;
   private readonly decrements = new U32Stack();
-  private readonly settleScratch = new Uint32Array(SETTLE_BATCH);
+  /** Slots of one segment a settle left unreferenced (scratch of `settle`). */
+  private readonly zeroed = new U32Stack();
   private readonly candidates = new U32Stack();
   private candidatesSorted = true;
 
@@ -237,45 +238,43 @@ export class ChunkStore {
   settle(sorter: RadixSorter, free?: (slot: number) => void): void {
     const n = this.decrements.length;
     if (n === 0) return;
-    // Sorted in place: nothing below logs a drop (freeing only releases
-    // unreferenced blocks), and a copy would be a fresh array of every drop.
-    const log = this.decrements.view();
-    sorter.sort(log, n);
-    const zeroed = this.settleScratch;
-    for (let start = 0; start < n; start += SETTLE_BATCH) {
-      const count = this.decrementBatch(log, start, Math.min(n, start + SETTLE_BATCH), zeroed);
-      for (let i = 0; i < count; i++) {
-        const slot = zeroed[i]!;
+    // Nothing below logs a drop (freeing only releases unreferenced blocks),
+    // so the log can be read in place while the sorter's buffer holds it grouped.
+    const { grouped, starts } = sorter.group(this.decrements.view(), n, this.segmentBits, this.segments.length);
+    const zeroed = this.zeroed;
+    for (let g = 0; g < this.segments.length; g++) {
+      if (starts[g] === starts[g + 1]) continue;
+      // A block reaches zero at its last drop, once, whatever the order of its segment's drops.
+      this.decrementSegment(this.segments[g]!, grouped, starts[g]!, starts[g + 1]!, zeroed);
+      const list = zeroed.view().sort();
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i]!;
         this.unreferencedBlocks++;
         if (free === undefined || (this.flags(slot) & QUEUED) !== 0) this.enqueue(slot);
         else free(slot);
       }
+      zeroed.clear();
     }
     if (this.decrements.length !== n) fail('a reference was dropped while settling');
     this.decrements.clear();
   }
 
   /**
-   * Decrements `log[from, to)` and lists in `zeroed` the slots that reached
-   * zero. A tight loop of independent loads, so their cache misses overlap;
-   * the caller then frees the zeroed blocks while their records are cached.
+   * Decrements the drops `grouped[from, to)`, all of slots of segment `r`,
+   * and pushes to `zeroed` the slots that reached zero. A tight loop of
+   * independent loads within one cached segment.
    */
-  private decrementBatch(log: Uint32Array, from: number, to: number, zeroed: Uint32Array): number {
-    const segments = this.segments;
-    const bits = this.segmentBits;
+  private decrementSegment(r: Uint32Array, grouped: Uint32Array, from: number, to: number, zeroed: U32Stack): void {
     const mask = this.segmentMask;
     const stride = this.stride;
-    let count = 0;
     for (let i = from; i < to; i++) {
-      const slot = log[i]!;
-      const r = segments[slot >>> bits]!;
+      const slot = grouped[i]!;
       const at = (slot & mask) * stride + REFS;
       const refs = r[at]!;
       if (refs === 0) fail(`slot ${slot} lost more references than it had`);
       r[at] = refs - 1;
-      if (refs === 1) zeroed[count++] = slot;
+      if (refs === 1) zeroed.push(slot);
     }
-    return count;
   }
 
   /** Hands every candidate to `visit` in slot order and empties the list. */

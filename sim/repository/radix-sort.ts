@@ -15,6 +15,7 @@ export class RadixSorter {
   private keysB: Uint32Array = new Uint32Array(0);
   private valuesB: Uint32Array = new Uint32Array(0);
   private readonly counts = new Uint32Array(DIGITS);
+  private groupStarts: Uint32Array = new Uint32Array(0);
 
   /** Sorts `keys[0, n)` ascending, moving `values[0, n)` along if given; ties keep their order. */
   sort(keys: Uint32Array, n: number, values?: Uint32Array): void {
@@ -36,6 +37,32 @@ export class RadixSorter {
       keys.set(srcK.subarray(0, n));
       if (values !== undefined) values.set(srcV!.subarray(0, n));
     }
+  }
+
+  /**
+   * Groups `keys[0, n)` by their high bits (`key >>> shift`, below `groups`),
+   * in one stable counting pass: less than a sort, enough for a sweep that
+   * only needs each group's keys together and the groups in order (each
+   * group's table entries then fit in cache). The grouped keys are in
+   * `grouped` (the sorter's buffer: valid until its next call), group g at
+   * `[starts[g], starts[g + 1])`.
+   */
+  group(keys: Uint32Array, n: number, shift: number, groups: number): { grouped: Uint32Array; starts: Uint32Array } {
+    if (this.keysB.length < n) this.keysB = new Uint32Array(n);
+    if (this.groupStarts.length < groups + 1) this.groupStarts = new Uint32Array(groups + 1);
+    const starts = this.groupStarts;
+    starts.fill(0, 0, groups + 1);
+    for (let i = 0; i < n; i++) starts[(keys[i]! >>> shift) + 1]!++;
+    for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
+    // Placed at a running cursor per group: the start of the next group, moved back after.
+    const grouped = this.keysB;
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      grouped[starts[k >>> shift]!++] = k;
+    }
+    for (let g = groups; g > 0; g--) starts[g] = starts[g - 1]!;
+    starts[0] = 0;
+    return { grouped, starts };
   }
 
   /** One stable counting pass on one digit; false (and nothing moved) when every key has the same digit. */
