@@ -109,6 +109,69 @@ describe('a virtual disk', () => {
     );
   });
 
+  it('finds the used frontier by its non-zero groups exactly as a chunk-by-chunk scan does', () => {
+    // Idea: usedFrontier skips groups of 64 chunks that hold no content; after
+    // any writes (zeros included: trims) and releases, it still names one past
+    // the highest chunk that holds content and is not released. The disk spans
+    // several groups and a partial last one.
+    const chunks = 200;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('write' as const), chunk: fc.nat({ max: chunks - 1 }), id: fc.nat({ max: 3 }) }),
+            fc.record({ op: fc.constant('release' as const), chunk: fc.nat({ max: chunks - 1 }), count: fc.nat({ max: 70 }) }),
+          ),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const disk = new VirtualDisk({ name: 'vm/t/disk/0', provisionedBytes: chunks * MIB, chunkSizeBytes: MIB });
+          for (const o of ops) {
+            if (o.op === 'write') disk.writeChunk(o.chunk, o.id);
+            else disk.release(o.chunk, Math.min(o.count, chunks - o.chunk));
+            let expected = 0;
+            for (let i = chunks - 1; i >= 0; i--) {
+              if (disk.isUsed(i)) {
+                expected = i + 1;
+                break;
+              }
+            }
+            expect(disk.usedFrontier()).toBe(expected);
+          }
+        },
+      ),
+    );
+  });
+
+  it('fills a disk without listeners by writeRange and writeSequential exactly as by single writes', () => {
+    // Idea: the listener-free fast path of the bulk writes leaves the same
+    // content, sizes and write count as one writeChunk per chunk.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: CHUNKS - 1 }), fc.array(fc.nat({ max: 4 }), { maxLength: 20 }), fc.boolean()), { maxLength: 10 }),
+        (writes) => {
+          const bulk = smallDisk();
+          const single = smallDisk();
+          for (const [start, ids, sequential] of writes) {
+            const n = Math.min(ids.length, CHUNKS - start);
+            if (sequential) {
+              bulk.writeSequential(start, n, ids[0] ?? 0);
+              for (let k = 0; k < n; k++) single.writeChunk(start + k, (ids[0] ?? 0) + k);
+            } else {
+              bulk.writeRange(start, ids.slice(0, n));
+              for (let k = 0; k < n; k++) single.writeChunk(start + k, ids[k]!);
+            }
+          }
+          expect(Array.from(bulk.read(0, CHUNKS))).toEqual(Array.from(single.read(0, CHUNKS)));
+          expect(bulk.sizes()).toEqual(single.sizes());
+          expect(bulk.writeCount).toBe(single.writeCount);
+          expect(Array.from(bulk.nonZeroChunks())).toEqual(Array.from(single.nonZeroChunks()));
+          expect(bulk.usedFrontier()).toBe(single.usedFrontier());
+        },
+      ),
+    );
+  });
+
   it('counts writes as a generation number for "written since" checks', () => {
     const disk = smallDisk();
     const g = disk.writeCount;
