@@ -5,6 +5,8 @@ import { sameContent } from '../sim/disk/chunk-image.js';
 import { ZERO_CONTENT } from '../sim/disk/content-space.js';
 import { MIB } from '../sim/disk/units.js';
 import { VirtualDisk } from '../sim/disk/virtual-disk.js';
+import { WrittenChunks } from '../sim/disk/written-chunks.js';
+import { acquireBitmap, recycleBitmap } from '../sim/disk/chunk-bitmap.js';
 import { VmwareCbt } from '../sim/tracking/vmware-cbt.js';
 
 const CHUNKS = 64;
@@ -169,6 +171,36 @@ describe('a virtual disk', () => {
           expect(bulk.usedFrontier()).toBe(single.usedFrontier());
         },
       ),
+    );
+  });
+
+  it('hands out recycled bitmaps empty, and overlays keep their count after release', () => {
+    // Idea: overlays and helper sets recycle their bitmaps (chunk-bitmap.ts);
+    // whatever earlier holders set, a new holder starts from nothing, and a
+    // released overlay still reports how many chunks it preserved.
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.nat({ max: CHUNKS - 1 }), { maxLength: 20 }), { minLength: 1, maxLength: 6 }), (rounds) => {
+        const disk = smallDisk();
+        for (const chunks of rounds) {
+          const overlay = disk.pointInTime();
+          const helper = new WrittenChunks(disk);
+          expect(overlay.preservedChunkCount).toBe(0);
+          expect(helper.count).toBe(0);
+          for (const c of chunks) disk.writeChunk(c, c + 1);
+          const distinct = new Set(chunks).size;
+          expect(Array.from(overlay.preservedChunks())).toEqual([...new Set(chunks)].sort((a, b) => a - b));
+          expect(helper.count).toBe(distinct);
+          overlay.release();
+          helper.close();
+          expect(overlay.preservedChunkCount).toBe(distinct);
+          expect(helper.count).toBe(0);
+          const fresh = acquireBitmap(CHUNKS);
+          expect(fresh.count).toBe(0);
+          expect(Array.from(fresh.toIndices())).toEqual([]);
+          recycleBitmap(fresh);
+        }
+        expect(disk.listenerCount).toBe(0);
+      }),
     );
   });
 
