@@ -53,6 +53,31 @@ describe('a change process', () => {
     );
   });
 
+  it('writes the same chunks and counts whether a batch is applied with or without a summary', () => {
+    // Idea: applyWritesCounted (the guest driver's path: no summary object, no
+    // per-piece callback) draws and writes exactly what applyWrites does, over
+    // any cut of the time line into batches, hour boundaries included.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 5400 }), { minLength: 1, maxLength: 30 }), (seed, steps) => {
+        const a = world();
+        const b = world();
+        const x = vm(a.space, a.pool, 'x', seed);
+        const y = vm(b.space, b.pool, 'x', seed);
+        const logX = recordWrites(x.disk);
+        const logY = recordWrites(y.disk);
+        let t = 0;
+        for (const step of steps) {
+          const summary = x.process.applyWrites(x.disk, t, t + step);
+          expect(y.process.applyWritesCounted(y.disk, t, t + step)).toBe(summary.chunkWrites);
+          t += step;
+        }
+        expect(logY).toEqual(logX);
+        expect(Array.from(y.disk.read(0, y.disk.chunkCount))).toEqual(Array.from(x.disk.read(0, x.disk.chunkCount)));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it("does not change a VM's draws when another VM's change process is added", () => {
     // Idea: each process draws from its own path's stream, so interleaving a
     // second VM changes neither which chunks this VM writes nor in what order;

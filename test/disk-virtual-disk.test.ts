@@ -5,6 +5,8 @@ import { sameContent } from '../sim/disk/chunk-image.js';
 import { ZERO_CONTENT } from '../sim/disk/content-space.js';
 import { MIB } from '../sim/disk/units.js';
 import { VirtualDisk } from '../sim/disk/virtual-disk.js';
+import { WrittenChunks } from '../sim/disk/written-chunks.js';
+import { acquireBitmap, recycleBitmap } from '../sim/disk/chunk-bitmap.js';
 import { VmwareCbt } from '../sim/tracking/vmware-cbt.js';
 
 const CHUNKS = 64;
@@ -106,6 +108,99 @@ describe('a virtual disk', () => {
           expect(disk.listenerCount).toBe(0);
         },
       ),
+    );
+  });
+
+  it('finds the used frontier by its non-zero groups exactly as a chunk-by-chunk scan does', () => {
+    // Idea: usedFrontier skips groups of 64 chunks that hold no content; after
+    // any writes (zeros included: trims) and releases, it still names one past
+    // the highest chunk that holds content and is not released. The disk spans
+    // several groups and a partial last one.
+    const chunks = 200;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({ op: fc.constant('write' as const), chunk: fc.nat({ max: chunks - 1 }), id: fc.nat({ max: 3 }) }),
+            fc.record({ op: fc.constant('release' as const), chunk: fc.nat({ max: chunks - 1 }), count: fc.nat({ max: 70 }) }),
+          ),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          const disk = new VirtualDisk({ name: 'vm/t/disk/0', provisionedBytes: chunks * MIB, chunkSizeBytes: MIB });
+          for (const o of ops) {
+            if (o.op === 'write') disk.writeChunk(o.chunk, o.id);
+            else disk.release(o.chunk, Math.min(o.count, chunks - o.chunk));
+            let expected = 0;
+            for (let i = chunks - 1; i >= 0; i--) {
+              if (disk.isUsed(i)) {
+                expected = i + 1;
+                break;
+              }
+            }
+            expect(disk.usedFrontier()).toBe(expected);
+          }
+        },
+      ),
+    );
+  });
+
+  it('fills a disk without listeners by writeRange and writeSequential exactly as by single writes', () => {
+    // Idea: the listener-free fast path of the bulk writes leaves the same
+    // content, sizes and write count as one writeChunk per chunk.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: CHUNKS - 1 }), fc.array(fc.nat({ max: 4 }), { maxLength: 20 }), fc.boolean()), { maxLength: 10 }),
+        (writes) => {
+          const bulk = smallDisk();
+          const single = smallDisk();
+          for (const [start, ids, sequential] of writes) {
+            const n = Math.min(ids.length, CHUNKS - start);
+            if (sequential) {
+              bulk.writeSequential(start, n, ids[0] ?? 0);
+              for (let k = 0; k < n; k++) single.writeChunk(start + k, (ids[0] ?? 0) + k);
+            } else {
+              bulk.writeRange(start, ids.slice(0, n));
+              for (let k = 0; k < n; k++) single.writeChunk(start + k, ids[k]!);
+            }
+          }
+          expect(Array.from(bulk.read(0, CHUNKS))).toEqual(Array.from(single.read(0, CHUNKS)));
+          expect(bulk.sizes()).toEqual(single.sizes());
+          expect(bulk.writeCount).toBe(single.writeCount);
+          expect(Array.from(bulk.nonZeroChunks())).toEqual(Array.from(single.nonZeroChunks()));
+          expect(bulk.usedFrontier()).toBe(single.usedFrontier());
+        },
+      ),
+    );
+  });
+
+  it('hands out recycled bitmaps empty, and overlays keep their count after release', () => {
+    // Idea: overlays and helper sets recycle their bitmaps (chunk-bitmap.ts);
+    // whatever earlier holders set, a new holder starts from nothing, and a
+    // released overlay still reports how many chunks it preserved.
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.nat({ max: CHUNKS - 1 }), { maxLength: 20 }), { minLength: 1, maxLength: 6 }), (rounds) => {
+        const disk = smallDisk();
+        for (const chunks of rounds) {
+          const overlay = disk.pointInTime();
+          const helper = new WrittenChunks(disk);
+          expect(overlay.preservedChunkCount).toBe(0);
+          expect(helper.count).toBe(0);
+          for (const c of chunks) disk.writeChunk(c, c + 1);
+          const distinct = new Set(chunks).size;
+          expect(Array.from(overlay.preservedChunks())).toEqual([...new Set(chunks)].sort((a, b) => a - b));
+          expect(helper.count).toBe(distinct);
+          overlay.release();
+          helper.close();
+          expect(overlay.preservedChunkCount).toBe(distinct);
+          expect(helper.count).toBe(0);
+          const fresh = acquireBitmap(CHUNKS);
+          expect(fresh.count).toBe(0);
+          expect(Array.from(fresh.toIndices())).toEqual([]);
+          recycleBitmap(fresh);
+        }
+        expect(disk.listenerCount).toBe(0);
+      }),
     );
   });
 

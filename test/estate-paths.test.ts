@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Hop } from '../sim/flow/network.js';
 import { joinHops, type EstateSpec } from '../sim/estate/index.js';
+import { buildReadRoute, ReadRouteCache } from '../strategies/proxy-image/read-route-cache.js';
 import { build, GB } from './support/estate-fixtures.js';
 
 /** Two hosts on SAN storage at the main site, a physical proxy, and a repository at a DR site. */
@@ -116,5 +118,28 @@ describe('routes through the estate', () => {
     const [path] = web.appIoPaths({ readFraction: 0.5, readIoSizeBytes: 8192, writeIoSizeBytes: 8192 });
     expect(names(path!.hops)).toEqual(['host/esx-01/cpu', 'host/esx-01/storage-link', 'datastore/gold/bandwidth', 'datastore/gold/iops']);
     expect(path!.stages.map((s) => s.name)).toEqual(['host/esx-01/io', 'host/esx-01/storage-link', 'datastore/gold']);
+  });
+});
+
+describe('the proxy design read-route cache', () => {
+  it('answers every (proxy, disk, route kind) in any order exactly as building the route afresh', () => {
+    // Idea: the cache may hand out one answer many times, but each answer is
+    // the estate's, and asking never changes what a later ask gets.
+    const { estate } = build(spec);
+    const vms = [estate.vm('web'), estate.vm('files')];
+    const proxies = [estate.proxy('phys'), estate.proxy('va')];
+    const kinds = ['hot-add', 'network', 'san'] as const;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat({ max: 1 }), fc.nat({ max: 1 }), fc.nat({ max: 2 })), { maxLength: 40 }), fc.constantFrom(512 * 1024, 1024 * 1024), (asks, io) => {
+        const cache = new ReadRouteCache(estate, io);
+        for (const [v, p, k] of asks) {
+          const vm = vms[v]!;
+          const fresh = buildReadRoute(estate, vm, vm.disks[0]!, proxies[p]!, kinds[k]!, io);
+          const cached = cache.route(vm, 0, proxies[p]!, kinds[k]!);
+          expect(cached).toEqual(fresh);
+          expect(cache.route(vm, 0, proxies[p]!, kinds[k]!)).toBe(cached);
+        }
+      }),
+    );
   });
 });

@@ -44,6 +44,9 @@ export interface WriteBatchSummary {
   diskFull: boolean;
 }
 
+/** The tally of `applyWritesCounted`, reused: it is read back before any other batch starts. */
+const SCRATCH_SUMMARY: WriteBatchSummary = { fromSec: 0, toSec: 0, chunkWrites: 0, growthChunks: 0, writtenBytes: 0, diskFull: false };
+
 export class ChangeProcess {
   readonly config: ChangeConfig;
   readonly chunkCount: number;
@@ -92,20 +95,47 @@ export class ChangeProcess {
 
   /** Applies the writes of `[fromSec, toSec)` to `writer`; batches must come in time order. */
   applyWrites(writer: ChunkWriter, fromSec: number, toSec: number): WriteBatchSummary {
+    const summary: WriteBatchSummary = { fromSec, toSec, chunkWrites: 0, growthChunks: 0, writtenBytes: 0, diskFull: false };
+    this.apply(writer, fromSec, toSec, summary);
+    return summary;
+  }
+
+  /**
+   * `applyWrites(...).chunkWrites`, without building a summary: the guest
+   * driver calls this for every disk every batch (about 100,000 times a
+   * simulated day for a thousand VMs) and wants only the count.
+   */
+  applyWritesCounted(writer: ChunkWriter, fromSec: number, toSec: number): number {
+    const tally = SCRATCH_SUMMARY;
+    tally.fromSec = fromSec;
+    tally.toSec = toSec;
+    tally.chunkWrites = 0;
+    tally.growthChunks = 0;
+    tally.writtenBytes = 0;
+    tally.diskFull = false;
+    this.apply(writer, fromSec, toSec, tally);
+    return tally.chunkWrites;
+  }
+
+  /** Draws and writes the batch, adding to `summary` (hour pieces in time order, as forEachHourPiece gives them). */
+  private apply(writer: ChunkWriter, fromSec: number, toSec: number, summary: WriteBatchSummary): void {
     if (!(toSec >= fromSec)) fail(`batch [${fromSec}, ${toSec}) runs backwards`);
     if (!(fromSec >= this.lastToSec)) fail(`batch from ${fromSec} overlaps the previous one ending ${this.lastToSec}`);
     this.lastToSec = toSec;
-    const summary: WriteBatchSummary = { fromSec, toSec, chunkWrites: 0, growthChunks: 0, writtenBytes: 0, diskFull: false };
     const batch = SHARED_BATCH;
+    const profile = this.config.profile;
     batch.begin();
     try {
-      this.config.profile.forEachHourPiece(fromSec, toSec, (start, end, activity) => this.drawPiece(batch, start, end, activity, summary));
+      for (let t = fromSec; t < toSec; ) {
+        const end = profile.pieceEnd(t, toSec);
+        this.drawPiece(batch, t, end, profile.pieceActivity(t, end), summary);
+        t = end;
+      }
       if (batch.count > 0) writer.writeBatch(batch);
     } finally {
       batch.end();
     }
     summary.writtenBytes = summary.chunkWrites * this.chunkSizeBytes;
-    return summary;
   }
 
   /** Draws one hour piece's writes into the batch (nothing is written yet: writes draw nothing, so the order of draws is the same). */

@@ -5,6 +5,13 @@
  * per-chunk flags live in a Uint32Array (12.5 KiB for 100 GiB at 1 MiB
  * chunks), never in a Set of numbers. Iteration is always in ascending chunk
  * order, which keeps every consumer deterministic.
+ *
+ * Short-lived holders (a snapshot's point-in-time overlay, a consolidation's
+ * helper delta: about one per backed-up disk per night) take their bitmap
+ * from `acquireBitmap` and hand it back with `recycleBitmap` when done. A
+ * fresh 12.5 KiB bitmap costs its page faults and, later, a collection; a
+ * recycled one costs one fill. The pool only reuses memory: a recycled
+ * bitmap is cleared, so no holder can tell it from a new one.
  */
 import { fail } from '../engine/errors.js';
 
@@ -75,4 +82,25 @@ export class ChunkBitmap {
     }
     return out;
   }
+}
+
+/** Recycled bitmaps kept per length: bounds the pool at what the busiest night has open at once. */
+const POOL_PER_LENGTH = 256;
+const pool = new Map<number, ChunkBitmap[]>();
+
+/** An empty bitmap of `length` bits, recycled when one is free. */
+export function acquireBitmap(length: number): ChunkBitmap {
+  return pool.get(length)?.pop() ?? new ChunkBitmap(length);
+}
+
+/** Hands a bitmap back for reuse; the caller must not touch it afterwards. */
+export function recycleBitmap(bitmap: ChunkBitmap): void {
+  let free = pool.get(bitmap.length);
+  if (free === undefined) {
+    free = [];
+    pool.set(bitmap.length, free);
+  }
+  if (free.length >= POOL_PER_LENGTH) return;
+  if (bitmap.count > 0) bitmap.clear();
+  free.push(bitmap);
 }

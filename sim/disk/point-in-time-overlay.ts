@@ -12,10 +12,12 @@
  *
  * Memory grows with the chunks first-overwritten since the point (a bitmap of
  * chunkCount bits plus one Map entry per saved chunk), not with the disk size.
- * Call `release()` when done, or the disk keeps notifying the overlay.
+ * Call `release()` when done, or the disk keeps notifying the overlay; the
+ * bitmap then goes back to the pool (chunk-bitmap.ts) and only the count of
+ * preserved chunks stays readable.
  */
 import { assert } from '../engine/errors.js';
-import { ChunkBitmap } from './chunk-bitmap.js';
+import { acquireBitmap, recycleBitmap, type ChunkBitmap } from './chunk-bitmap.js';
 import { assertRange, FrozenImage, type ChunkImage } from './chunk-image.js';
 import type { DiskWriteListener, VirtualDisk } from './virtual-disk.js';
 
@@ -29,7 +31,9 @@ export class PointInTimeOverlay implements ChunkImage, DiskWriteListener {
   readonly chunkSizeBytes: number;
   /** The disk's write generation at the point. */
   readonly atWriteCount: number;
-  private readonly saved: ChunkBitmap;
+  private saved: ChunkBitmap;
+  /** preservedChunkCount when released (the bitmap is recycled then). */
+  private finalCount = 0;
   private readonly savedIds = new Map<number, number>();
   private readonly onFirstOverwrite: ((chunkIndex: number, oldId: number) => void) | undefined;
   private released = false;
@@ -38,24 +42,26 @@ export class PointInTimeOverlay implements ChunkImage, DiskWriteListener {
     this.chunkCount = disk.chunkCount;
     this.chunkSizeBytes = disk.chunkSizeBytes;
     this.atWriteCount = disk.writeCount;
-    this.saved = new ChunkBitmap(disk.chunkCount);
+    this.saved = acquireBitmap(disk.chunkCount);
     this.onFirstOverwrite = options.onFirstOverwrite;
     disk.addListener(this);
   }
 
   onChunkWrite(chunkIndex: number, oldId: number): void {
-    if (!this.saved.add(chunkIndex)) return;
+    // A disk may still call a listener removed during the same write; the bitmap is someone else's by then.
+    if (this.released || !this.saved.add(chunkIndex)) return;
     this.savedIds.set(chunkIndex, oldId);
     this.onFirstOverwrite?.(chunkIndex, oldId);
   }
 
   /** Chunks written at least once since the point. */
   get preservedChunkCount(): number {
-    return this.saved.count;
+    return this.released ? this.finalCount : this.saved.count;
   }
 
-  /** Indices of chunks written since the point, ascending. */
+  /** Indices of chunks written since the point, ascending; only until release. */
   preservedChunks(): Uint32Array {
+    assert(!this.released, 'listing the chunks of a released point-in-time overlay');
     return this.saved.toIndices();
   }
 
@@ -94,5 +100,7 @@ export class PointInTimeOverlay implements ChunkImage, DiskWriteListener {
     this.released = true;
     this.disk.removeListener(this);
     this.savedIds.clear();
+    this.finalCount = this.saved.count;
+    recycleBitmap(this.saved);
   }
 }

@@ -210,12 +210,24 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   /** Writes consecutive ids `firstId, firstId + 1, ...` from `startChunk` (fresh data, e.g. app data at build). */
   writeSequential(startChunk: number, count: number, firstId: number): void {
     assertRange(this, startChunk, count);
+    if (this.listeners.length === 0) {
+      // Building a guest fills every disk this way before anything listens: no per-write listener loop then.
+      for (let k = 0; k < count; k++) this.store(startChunk + k, firstId + k);
+      this.writeCount += count;
+      return;
+    }
     for (let k = 0; k < count; k++) this.writeChunk(startChunk + k, firstId + k);
   }
 
   /** Writes the given ids from `startChunk` (a template image, a restore). */
   writeRange(startChunk: number, ids: ArrayLike<number>): void {
     assertRange(this, startChunk, ids.length);
+    if (this.listeners.length === 0) {
+      // As in writeSequential: a template image written at build has no listener to tell.
+      for (let k = 0; k < ids.length; k++) this.store(startChunk + k, ids[k]!);
+      this.writeCount += ids.length;
+      return;
+    }
     for (let k = 0; k < ids.length; k++) this.writeChunk(startChunk + k, ids[k]!);
   }
 
@@ -267,10 +279,21 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
     return out;
   }
 
-  /** One past the highest used chunk (0 for an empty disk). */
+  /**
+   * One past the highest used chunk (0 for an empty disk). Groups with no
+   * non-zero chunk are skipped without reading their content: every change
+   * process asks this of its fresh disk at build, whose top is mostly never
+   * written, and reading those zeros would fault in their pages for nothing.
+   */
   usedFrontier(): number {
-    for (let i = this.chunkCount - 1; i >= 0; i--) {
-      if (this.content[i] !== ZERO_CONTENT && !(this.released?.has(i) ?? false)) return i + 1;
+    const content = this.content;
+    const groups = this.groupNonZero;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      if (groups[g] === 0) continue;
+      const start = g << GROUP_BITS;
+      for (let i = Math.min(this.chunkCount, start + GROUP_CHUNKS) - 1; i >= start; i--) {
+        if (content[i] !== ZERO_CONTENT && !(this.released?.has(i) ?? false)) return i + 1;
+      }
     }
     return 0;
   }

@@ -7,16 +7,21 @@
  *
  * `take()` hands over the set and starts a new one; `giveBack` returns a set
  * whose consumer failed, so its chunks count as written again; `clear()`
- * starts over without handing anything over.
+ * starts over without handing anything over. `close()` stops listening and
+ * recycles the bitmap (chunk-bitmap.ts): a closed set is not read again.
  */
-import { ChunkBitmap } from './chunk-bitmap.js';
+import { acquireBitmap, ChunkBitmap, recycleBitmap } from './chunk-bitmap.js';
 import type { DiskWriteListener, VirtualDisk } from './virtual-disk.js';
 
+/** What a closed set holds: nothing (its own bitmap went back to the pool). */
+const EMPTY = new ChunkBitmap(0);
+
 export class WrittenChunks implements DiskWriteListener {
-  private readonly written: ChunkBitmap;
+  private written: ChunkBitmap;
+  private closed = false;
 
   constructor(private readonly disk: VirtualDisk) {
-    this.written = new ChunkBitmap(disk.chunkCount);
+    this.written = acquireBitmap(disk.chunkCount);
     disk.addListener(this);
   }
 
@@ -54,8 +59,12 @@ export class WrittenChunks implements DiskWriteListener {
     return this.written.count * this.disk.chunkSizeBytes;
   }
 
-  /** Stops listening (the consumer is done with the disk). */
+  /** Stops listening (the consumer is done with the disk); the set is empty from then on. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.disk.removeListener(this);
+    recycleBitmap(this.written);
+    this.written = EMPTY;
   }
 }

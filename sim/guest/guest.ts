@@ -70,7 +70,7 @@ export class Guest {
    */
   advance(fromSec: number, toSec: number): number {
     let writes = 0;
-    for (let i = 0; i < this.processes.length; i++) writes += this.processes[i]!.applyWrites(this.writers[i]!, fromSec, toSec).chunkWrites;
+    for (let i = 0; i < this.processes.length; i++) writes += this.processes[i]!.applyWritesCounted(this.writers[i]!, fromSec, toSec);
     for (const app of this.apps) app.settle(toSec);
     if (writes > 0) this.quiesceLevel = 'crash';
     return writes;

@@ -50,6 +50,9 @@ export interface Freeze {
   limitSec: number | null;
 }
 
+/** What chargeSnapshotIo returns when nothing was charged (shared, never written). */
+const NO_FLOWS: readonly Flow[] = [];
+
 export class PlatformVm {
   /** Set while a quiesce holds the guest frozen. */
   freeze: Freeze | null = null;
@@ -98,15 +101,18 @@ export class PlatformVm {
    * on the datastore when the guest causes it; anything left is charged when
    * the snapshot is deleted.
    */
-  chargeSnapshotIo(sim: Simulation, spreadOverSec: number): Flow[] {
-    const flows: Flow[] = [];
+  chargeSnapshotIo(sim: Simulation, spreadOverSec: number): readonly Flow[] {
+    // Most VMs hold no snapshot at most batches: no arrays are built for them.
+    let flows: Flow[] | undefined;
     for (const d of this.disks) {
+      if (!d.anyActive) continue;
+      flows ??= [];
       for (const s of d.active()) {
         const flow = s.chargePendingIo(sim, spreadOverSec);
         if (flow !== null) flows.push(flow);
       }
     }
-    return flows;
+    return flows ?? NO_FLOWS;
   }
 
   /** @internal the next snapshot number of this VM. */

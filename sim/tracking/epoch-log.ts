@@ -16,6 +16,7 @@
  * UUID part no longer matches the disk's.
  */
 import { fail } from '../engine/errors.js';
+import { longLivedU16 } from '../engine/zeroed-slab.js';
 import type { DiskWriteListener, VirtualDisk } from '../disk/virtual-disk.js';
 import type { ResetCause } from './change-areas.js';
 
@@ -61,7 +62,8 @@ export class EpochLog<M> implements DiskWriteListener {
   private readonly resetCauses = new Map<number, ResetCause>();
 
   constructor(readonly disk: VirtualDisk) {
-    this.stamps = new Uint16Array(disk.chunkCount);
+    // Built with the world and kept with it; the slab leaves unwritten stamps unpaid (zeroed-slab.ts).
+    this.stamps = longLivedU16(disk.chunkCount);
     this.blockStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << BLOCK_BITS)));
     this.groupStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << GROUP_BITS)));
     disk.addListener(this);

@@ -16,9 +16,12 @@
  * doubling meant every series copying into fresh memory at the same simulated
  * moment, mid-run. Until a run reaches them the extra buckets cost only
  * their zeroed memory (under 35 KiB per machine at the defaults); only a
- * series allowed more buckets than that grows, by doubling.
+ * series allowed more buckets than that grows, by doubling. That first
+ * storage comes from the long-lived slab (zeroed-slab.ts): a series lives as
+ * long as its run, and its pages are paid for only as buckets fill.
  */
 import { assert } from '../engine/errors.js';
+import { longLivedF64 } from '../engine/zeroed-slab.js';
 
 /** Buckets allocated up front (see the header); a larger maxBuckets grows past it on demand. */
 const INITIAL_BUCKETS = 1024;
@@ -36,7 +39,7 @@ export class BucketSeries {
   ) {
     assert(channels >= 1 && bucketSec > 0 && maxBuckets >= 2 && maxBuckets % 2 === 0, 'bucket series needs channels >= 1, width > 0, an even maxBuckets');
     this.width = bucketSec;
-    this.data = new Float64Array(Math.min(maxBuckets, INITIAL_BUCKETS) * channels);
+    this.data = longLivedF64(Math.min(maxBuckets, INITIAL_BUCKETS) * channels);
   }
 
   get bucketSec(): number {

@@ -16,6 +16,7 @@ import { HoldingAreas } from './holding-areas.js';
 import { CentralLimits } from './limits.js';
 import { resolveProxyImageOptions, type ProxyImageOptions, type ResolvedProxyImageOptions } from './options.js';
 import { planProxyImage, resolveSetup } from './plan.js';
+import { ReadRouteCache } from './read-route-cache.js';
 import { Throttle } from './throttle.js';
 import { holdsRepository } from '../runner/bind-repositories.js';
 import { TapeCatalog } from '../restore/tape-catalog.js';
@@ -68,6 +69,7 @@ export const proxyImageDesign: DesignFactory<ProxyImageOptions> = (name, options
         throttle: o.throttle === null ? null : new Throttle(world.sim, o.throttle, world.estate),
         holding: new HoldingAreas(world.sim, o.holdingArea, world.chunkSizeBytes),
         toTarget,
+        readRoutes: new ReadRouteCache(world.estate, world.chunkSizeBytes),
         machines,
         openPlans: 0,
       };

@@ -12,6 +12,7 @@ import type { HoldingAreas } from './holding-areas.js';
 import type { CentralLimits } from './limits.js';
 import type { ResolvedProxyImageOptions } from './options.js';
 import type { ProxyImageSetup } from './plan.js';
+import type { ReadRouteCache } from './read-route-cache.js';
 import type { Throttle } from './throttle.js';
 
 /** What the design remembers about a machine between its jobs. */
@@ -46,6 +47,8 @@ export interface ProxyJobEnv {
   readonly holding: HoldingAreas;
   /** Network route from each proxy to the target's NIC. */
   readonly toTarget: ReadonlyMap<Proxy, readonly Hop[]>;
+  /** How each proxy reads each disk, built once (shared, read-only answers). */
+  readonly readRoutes: ReadRouteCache;
   readonly machines: Map<string, MachineState>;
   /** Plans made and not yet committed or aborted: garbage collection waits for none (a source-dedupe plan relies on blocks it skipped). */
   openPlans: number;

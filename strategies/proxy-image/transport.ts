@@ -54,12 +54,9 @@ function autoOrder(m: ProtectedMachine, env: ProxyJobEnv, offered: readonly Tran
   return offered.map((t, i) => ({ t, i, r: rank(t) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.t);
 }
 
-/** The estate's read routes from a proxy to a VM's disks. */
+/** The estate's read routes from a proxy to a VM's disks (each built once per design: read-route-cache.ts). */
 export function readRoutes(env: ProxyJobEnv, vm: Vm, proxy: Proxy): ReadRoutes {
-  return (route, diskIndex) => {
-    const p = env.world.estate.diskReadPath(vm, vm.disks[diskIndex]!, proxy, route, env.world.chunkSizeBytes);
-    return p.ok ? { ok: true, hops: p.hops } : { ok: false, reason: p.reason };
-  };
+  return (route, diskIndex) => env.readRoutes.route(vm, diskIndex, proxy, route);
 }
 
 /**
