@@ -117,7 +117,7 @@ export class ChangeProcess {
     return tally.chunkWrites;
   }
 
-  /** Draws and writes the batch, adding to `summary` (hour pieces in time order, as forEachHourPiece gives them). */
+  /** Draws and writes the batch, adding to `summary` (hour pieces in time order: DailyProfile.pieceEnd). */
   private apply(writer: ChunkWriter, fromSec: number, toSec: number, summary: WriteBatchSummary): void {
     if (!(toSec >= fromSec)) fail(`batch [${fromSec}, ${toSec}) runs backwards`);
     if (!(fromSec >= this.lastToSec)) fail(`batch from ${fromSec} overlaps the previous one ending ${this.lastToSec}`);

@@ -56,22 +56,12 @@ export class DailyProfile {
   }
 
   /**
-   * Splits `[fromSec, toSec)` at hour boundaries and calls `visit` for each
-   * piece in time order with its activity. Splitting at fixed boundaries means
-   * a day applied in one batch or in hourly batches sees the same pieces.
-   */
-  forEachHourPiece(fromSec: number, toSec: number, visit: (startSec: number, endSec: number, activity: number) => void): void {
-    for (let t = fromSec; t < toSec; ) {
-      const end = this.pieceEnd(t, toSec);
-      visit(t, end, this.pieceActivity(t, end));
-      t = end;
-    }
-  }
-
-  /**
-   * The same pieces without a callback, for the hot path (a change process
-   * per disk per write batch): the piece starting at `t` ends at
-   * `pieceEnd(t, toSec)` and has `pieceActivity(t, end)`.
+   * Hour pieces of a batch `[fromSec, toSec)`: the piece starting at `t` ends
+   * at `pieceEnd(t, toSec)` and has `pieceActivity(t, end)`; walking from
+   * `fromSec` gives the pieces in time order. Splitting at fixed hour
+   * boundaries means a day applied in one batch or in hourly batches sees the
+   * same pieces. No callback: a change process walks them per disk per write
+   * batch.
    */
   pieceEnd(t: number, toSec: number): number {
     return Math.min((Math.floor(t / SECONDS_PER_HOUR) + 1) * SECONDS_PER_HOUR, toSec);
