@@ -17,8 +17,8 @@ import type { DiskWriteListener, VirtualDisk } from './virtual-disk.js';
 const EMPTY = new ChunkBitmap(0);
 
 export class WrittenChunks implements DiskWriteListener {
+  /** EMPTY once closed. */
   private written: ChunkBitmap;
-  private closed = false;
 
   constructor(private readonly disk: VirtualDisk) {
     this.written = acquireBitmap(disk.chunkCount);
@@ -61,8 +61,7 @@ export class WrittenChunks implements DiskWriteListener {
 
   /** Stops listening (the consumer is done with the disk); the set is empty from then on. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.written === EMPTY) return;
     this.disk.removeListener(this);
     recycleBitmap(this.written);
     this.written = EMPTY;
