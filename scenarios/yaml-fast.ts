@@ -1,0 +1,114 @@
+/**
+ * A fast first reading of scenario YAML: js-yaml (about ten times faster
+ * than the `yaml` package on a large file, whose parser builds a concrete
+ * syntax tree) with the yaml package's core schema (yaml-core-schema.ts).
+ * It is only a shortcut: it declines any text where the two libraries
+ * could give different data, and the caller then reads the text with the
+ * `yaml` package as before (its errors, positions and limits are the
+ * file's issues). A decline is data, `{ ok: false, declined }`, never an
+ * exception, and every js-yaml error is a decline.
+ *
+ * It declines, from the text:
+ * - `!`, `&`, `*` or `?` where a node can start: tags, anchors,
+ *   aliases and explicit keys (`? key`) start that way;
+ * - a line starting with `%`: a directive;
+ * - `]` or `}` followed by `:`: a flow collection as a key (js-yaml joins
+ *   its items, yaml writes it out as YAML);
+ * - a line longer than 1,024 characters: yaml refuses an implicit key
+ *   longer than that, js-yaml does not;
+ * and from the data:
+ * - a document that is not a mapping (an empty one included);
+ * - a key "null": a null key is "null" in js-yaml, "" in yaml;
+ * - nesting deeper than the limit.
+ */
+import { load } from 'js-yaml';
+import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';
+import { layoutDecline, type LayoutDecline } from './yaml-layout.js';
+
+export type FastDecline =
+  | 'node_property'
+  | 'explicit_key'
+  | 'directive'
+  | 'document_marker'
+  | 'tab'
+  | 'lone_cr'
+  | 'inner_bom'
+  | 'blank_block_line'
+  | 'long_line'
+  | 'syntax'
+  | 'not_a_mapping'
+  | 'null_key'
+  | 'too_deep'
+  | LayoutDecline;
+
+export type FastLoad = { ok: true; data: Record<string, unknown> } | { ok: false; declined: FastDecline };
+
+/** A key the yaml package allows in an implicit key, in characters from the key's start to its `:`. */
+const MAX_LINE_CHARS = 1024;
+
+/** Where a node can start: at a line's start, after white space, a flow indicator or a `:`; and, to be safe, after a quote. */
+const NODE_PROPERTY = /(?<![^\s[{,:"'])[!&*?]/;
+const DIRECTIVE = /^%/m;
+const TAB = /\t/;
+const LONE_CR = /\r(?!\n)/;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?![ \t]*$)/m;
+const COLLECTION_KEY = /[\]}]\s*:/;
+const BLOCK_SCALAR = /[|>]/;
+const BLANK_LINE_WITH_SPACES = /^[ \t]+$/m;
+
+/** The data of `text`, or why the fast reading declines it; `maxDepth` as in LIMITS.depth (levels of nesting). */
+export function loadFast(text: string, maxDepth: number): FastLoad {
+  const declined = textDecline(text);
+  if (declined !== null) return { ok: false, declined };
+  let data: unknown;
+  try {
+    data = load(text, { schema: YAML_CORE_SCHEMA });
+  } catch {
+    // Syntax errors, duplicate keys, several documents, a stack overflow: the yaml package says what is wrong.
+    return { ok: false, declined: 'syntax' };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: false, declined: 'not_a_mapping' };
+  const walked = walk(data, 0, maxDepth);
+  return walked === null ? { ok: true, data: data as Record<string, unknown> } : { ok: false, declined: walked };
+}
+
+function textDecline(text: string): FastDecline | null {
+  const property = NODE_PROPERTY.exec(text);
+  if (property !== null) return property[0] === '?' ? 'explicit_key' : 'node_property';
+  if (DIRECTIVE.test(text)) return 'directive';
+  if (DOCUMENT_MARKER.test(text)) return 'document_marker';
+  if (TAB.test(text)) return 'tab';
+  if (LONE_CR.test(text)) return 'lone_cr';
+  if (text.indexOf('\uFEFF', 1) !== -1) return 'inner_bom';
+  if (COLLECTION_KEY.test(text)) return 'collection_key';
+  if (BLOCK_SCALAR.test(text) && BLANK_LINE_WITH_SPACES.test(text)) return 'blank_block_line';
+  if (longestLine(text) > MAX_LINE_CHARS) return 'long_line';
+  return layoutDecline(text);
+}
+
+function longestLine(text: string): number {
+  let longest = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    longest = Math.max(longest, end - start);
+    start = end + 1;
+  }
+  return Math.max(longest, text.length - start);
+}
+
+/**
+ * The first reason in the data to decline, depth first. `depth` counts the
+ * collections around `v`; as in load.ts, a document is too deep when a
+ * value sits inside more than `maxDepth` collections.
+ */
+function walk(v: object, depth: number, maxDepth: number): FastDecline | null {
+  const values = Array.isArray(v) ? v : Object.values(v);
+  if (values.length > 0 && depth >= maxDepth) return 'too_deep';
+  if (!Array.isArray(v) && Object.hasOwn(v, 'null')) return 'null_key';
+  for (const x of values) {
+    if (x === null || typeof x !== 'object') continue;
+    const inner = walk(x, depth + 1, maxDepth);
+    if (inner !== null) return inner;
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+/**
+ * A line-by-line look at YAML text for the layouts where js-yaml is more
+ * lenient than the `yaml` package, so that the fast loader (yaml-fast.ts)
+ * can decline them: a quoted scalar or a flow collection that goes on past
+ * its line (yaml wants the next lines indented past the enclosing block,
+ * js-yaml takes any indentation), an empty sequence item (`- -` followed by
+ * a less indented `- -` nests differently in js-yaml), a block scalar
+ * with an indentation indicator (`|2`), a flow collection in a key's
+ * place without a `:` (`{ [a] }`), and a comment right after a quoted
+ * scalar, a bracket or a comma (`[a]#c`: yaml refuses it, js-yaml not).
+ *
+ * It is a cautious reading, not a parser: whatever it misreads, it reads
+ * as one of these (a quote or a bracket it takes for the start of a node),
+ * so a mistake costs a decline, never a wrong answer. Block scalar content
+ * (lines indented past the line of the `|` or `>`) is skipped unread.
+ */
+export type LayoutDecline = 'multiline_quoted' | 'multiline_flow' | 'collection_key' | 'glued_comment' | 'empty_item' | 'block_indicator';
+
+/** The first layout in `text` that the fast loader leaves to the `yaml` package, or null. */
+export function layoutDecline(text: string): LayoutDecline | null {
+  // When >= 0: inside a block scalar, whose content lines are indented more than this.
+  let blockParent = -1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === CR ? text.slice(start, end - 1) : text.slice(start, end);
+    start = end + 1;
+    let i = 0;
+    while (line.charCodeAt(i) === SPACE) i++;
+    if (i === line.length) continue;
+    if (blockParent >= 0 && i > blockParent) continue;
+    blockParent = -1;
+    if (line.charCodeAt(i) === HASH) continue;
+    let items = 0;
+    while (line.charCodeAt(i) === DASH && (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE)) {
+      items++;
+      i++;
+      while (line.charCodeAt(i) === SPACE) i++;
+    }
+    if (items > 0 && (i === line.length || line.charCodeAt(i) === HASH)) return 'empty_item';
+    const found = blockLine(line, i);
+    if (found === 'block_scalar') blockParent = i;
+    else if (found !== null) return found;
+  }
+  return null;
+}
+
+const SPACE = 0x20;
+const CR = 0x0d;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+type LineEnd = LayoutDecline | 'block_scalar' | null;
+
+/** The rest of a block-context line from a node's start at `i`. */
+function blockLine(line: string, i: number): LineEnd {
+  for (;;) {
+    while (line.charCodeAt(i) === SPACE) i++;
+    if (i >= line.length) return null;
+    const c = line[i]!;
+    if (c === '"' || c === "'") {
+      i = closingQuote(line, i);
+      if (i < 0) return 'multiline_quoted';
+      if (line.charCodeAt(i) === HASH) return 'glued_comment';
+    } else if (c === '[' || c === '{') {
+      i = closingBracket(line, i);
+      if (i === COLLECTION_AS_KEY) return 'collection_key';
+      if (i === GLUED_COMMENT) return 'glued_comment';
+      if (i < 0) return 'multiline_flow';
+      if (line.charCodeAt(i) === HASH) return 'glued_comment';
+    } else if (c === '|' || c === '>') {
+      return /^[|>][-+]?(?:[ ]+(?:#.*)?)?$/.test(line.slice(i)) ? 'block_scalar' : 'block_indicator';
+    }
+    // A plain scalar, or what follows a quoted or flow node: up to the next `: ` (a value follows) or a comment.
+    i = valueIndicator(line, i);
+    if (i < 0) return null;
+  }
+}
+
+/** The index after the next `:` that is followed by a space or the line's end, or -1 (none, or a comment first). */
+function valueIndicator(line: string, i: number): number {
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === HASH && line.charCodeAt(i - 1) === SPACE) return -1;
+    if (c === COLON && (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE)) return i + 1;
+  }
+  return -1;
+}
+
+/** The index after the quote that closes the one at `i`, or -1 if the line ends first. */
+function closingQuote(line: string, i: number): number {
+  const q = line[i];
+  for (let j = i + 1; j < line.length; j++) {
+    if (q === '"' && line[j] === '\\') j++;
+    else if (line[j] === q) {
+      if (q === "'" && line[j + 1] === "'") j++;
+      else return j + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The index after the bracket that closes the flow collection opened at
+ * `i`, or -1 if the line ends first (or a comment starts), or
+ * COLLECTION_AS_KEY for a collection in a key's place in a flow mapping
+ * (`{ [a] }`: js-yaml names the key "a", yaml "[ a ]"), or GLUED_COMMENT. A quote opens a
+ * quoted scalar only where a node starts: after `[`, `{`, `,` or a value
+ * indicator `:`.
+ */
+function closingBracket(line: string, i: number): number {
+  const open: string[] = [];
+  let nodeStart = true;
+  // In a flow mapping, whether the node that starts next is a key (after `{` or `,`, not after `:`).
+  let keyPlace = false;
+  for (let j = i; j < line.length; j++) {
+    const c = line[j]!;
+    if (c === ' ') continue;
+    if (c === '[' || c === '{') {
+      if (nodeStart && keyPlace && open[open.length - 1] === '{') return COLLECTION_AS_KEY;
+      open.push(c);
+      [nodeStart, keyPlace] = [true, true];
+    } else if (c === ']' || c === '}') {
+      open.pop();
+      if (open.length === 0) return j + 1;
+      [nodeStart, keyPlace] = [false, false];
+    } else if (c === ',') [nodeStart, keyPlace] = [true, true];
+    // `:` is a value indicator before a space or after a quoted key (`{"a":"b"}`); else it is part of a plain scalar.
+    else if (c === ':') {
+      nodeStart = line[j + 1] === ' ' || j + 1 === line.length || line[j - 1] === '"' || line[j - 1] === "'";
+      if (nodeStart) keyPlace = false;
+    } else if (c === '#') {
+      // A comment after a space ends the line inside the collection; right after a quote, bracket or comma yaml refuses it.
+      if (line[j - 1] === ' ') return -1;
+      if (nodeStart || /["'\]}]/.test(line[j - 1]!)) return GLUED_COMMENT;
+      nodeStart = false;
+    }
+    else if (nodeStart && (c === '"' || c === "'")) {
+      j = closingQuote(line, j) - 1;
+      if (j < 0) return -1;
+      nodeStart = false;
+      keyPlace = false;
+    } else nodeStart = false;
+  }
+  return -1;
+}
+
+const COLLECTION_AS_KEY = -2;
+const GLUED_COMMENT = -3;
