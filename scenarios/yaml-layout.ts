@@ -12,41 +12,68 @@
  * It is a cautious reading, not a parser: whatever it misreads, it reads
  * as one of these (a quote or a bracket it takes for the start of a node),
  * so a mistake costs a decline, never a wrong answer. Block scalar content
- * (lines indented past the line of the `|` or `>`) is skipped unread.
+ * (lines indented past the key or item of the `|` or `>`) is skipped
+ * unread.
  */
 export type LayoutDecline = 'multiline_quoted' | 'multiline_flow' | 'collection_key' | 'glued_comment' | 'empty_item' | 'block_indicator';
 
+/** A line of sequence indicators only (`-`, `- -`, `- # note`): an empty item. */
+const EMPTY_ITEM = /(?:^|\n) *(?:-(?: +|(?=\r?(?:\n|$))))+(?:#[^\n]*)?\r?(?=\n|$)/;
+
+/**
+ * The characters that start a quoted scalar, a flow collection or a block
+ * scalar: only the lines that hold one need a closer look (found with a
+ * regular expression, which is fast even before the JIT has warmed up, as
+ * in a command's one reading of one file).
+ */
+const NODE_START = /["'[{|>]/g;
+
 /** The first layout in `text` that the fast loader leaves to the `yaml` package, or null. */
 export function layoutDecline(text: string): LayoutDecline | null {
-  // When >= 0: inside a block scalar, whose content lines are indented more than this.
-  let blockParent = -1;
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
+  if (EMPTY_ITEM.test(text)) return 'empty_item';
+  const starts = new RegExp(NODE_START);
+  for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    let end = text.indexOf('\n', m.index);
     if (end === -1) end = text.length;
+    starts.lastIndex = end + 1;
     const line = text.charCodeAt(end - 1) === CR ? text.slice(start, end - 1) : text.slice(start, end);
-    start = end + 1;
     let i = 0;
     while (line.charCodeAt(i) === SPACE) i++;
-    if (i === line.length) continue;
-    if (blockParent >= 0 && i > blockParent) continue;
-    blockParent = -1;
     if (line.charCodeAt(i) === HASH) continue;
-    let items = 0;
     while (line.charCodeAt(i) === DASH && (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE)) {
-      items++;
       i++;
       while (line.charCodeAt(i) === SPACE) i++;
     }
-    if (items > 0 && (i === line.length || line.charCodeAt(i) === HASH)) return 'empty_item';
     const found = blockLine(line, i);
-    if (found === 'block_scalar') blockParent = i;
+    if (found === 'block_scalar') starts.lastIndex = blockEnd(text, end + 1, i);
     else if (found !== null) return found;
   }
   return null;
 }
 
+/**
+ * Where the block scalar whose content starts at `from` ends: at the first
+ * line that is not blank and not indented more than `parent`, the column
+ * of the key (or item) on the header's line.
+ */
+function blockEnd(text: string, from: number, parent: number): number {
+  for (let start = from; start < text.length; ) {
+    let i = start;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const c = text.charCodeAt(i);
+    const blank = i === text.length || c === NEWLINE || (c === CR && text.charCodeAt(i + 1) === NEWLINE);
+    if (!blank && i - start <= parent) return start;
+    const end = text.indexOf('\n', i);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return text.length;
+}
+
 const SPACE = 0x20;
 const CR = 0x0d;
+const NEWLINE = 0x0a;
 const HASH = 0x23;
 const DASH = 0x2d;
 const COLON = 0x3a;
