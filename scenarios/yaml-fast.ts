@@ -33,6 +33,7 @@ export type FastDecline =
   | 'tab'
   | 'lone_cr'
   | 'inner_bom'
+  | 'big_escape'
   | 'blank_block_line'
   | 'long_line'
   | 'syntax'
@@ -51,6 +52,8 @@ const NODE_PROPERTY = /(?<![^\s[{,:"'])[!&*?]/;
 const DIRECTIVE = /^%/m;
 const TAB = /\t/;
 const LONE_CR = /\r(?!\n)/;
+/** A `\U` escape past U+10FFFF: the yaml package refuses it, js-yaml makes two surrogates of it. */
+const BIG_ESCAPE = /\\U(?!000[0-9A-Fa-f]{5}|0010[0-9A-Fa-f]{4})[0-9A-Fa-f]{8}/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?![ \t]*$)/m;
 const COLLECTION_KEY = /[\]}]\s*:/;
 const BLOCK_SCALAR = /[|>]/;
@@ -80,6 +83,7 @@ function textDecline(text: string): FastDecline | null {
   if (TAB.test(text)) return 'tab';
   if (LONE_CR.test(text)) return 'lone_cr';
   if (text.indexOf('\uFEFF', 1) !== -1) return 'inner_bom';
+  if (BIG_ESCAPE.test(text)) return 'big_escape';
   if (COLLECTION_KEY.test(text)) return 'collection_key';
   if (BLOCK_SCALAR.test(text) && BLANK_LINE_WITH_SPACES.test(text)) return 'blank_block_line';
   if (longestLine(text) > MAX_LINE_CHARS) return 'long_line';

@@ -91,6 +91,7 @@ describe('the fast reading of scenario files', () => {
       ['a tab', 'tab', defaultText.replace(/^title: /m, 'title:\t')],
       ['a carriage return alone', 'lone_cr', defaultText.replace(/^title: /m, 'title: a\rb ')],
       ['a byte order mark inside', 'inner_bom', `${defaultText}\nx: \uFEFFy\n`],
+      ['a \\U escape past U+10FFFF', 'big_escape', `${defaultText}\nx: "\\U00110000"\n`],
       ['a line longer than 1,024 characters', 'long_line', `${defaultText}\n${'k'.repeat(1100)}: 1\n`],
       ['two documents', 'syntax', `${defaultText}\n---\nname: other\n`],
       ['a duplicate key', 'syntax', `${defaultText}\nseed: 2\n`],
