@@ -8,18 +8,29 @@
  * file's issues). A decline is data, `{ ok: false, declined }`, never an
  * exception, and every js-yaml error is a decline.
  *
- * It declines, from the text:
- * - `!`, `&`, `*` or `?` where a node can start: tags, anchors,
- *   aliases and explicit keys (`? key`) start that way;
- * - a line starting with `%`: a directive;
+ * It declines, from the text (each found by a regular expression, or the
+ * line-by-line look of yaml-layout.ts):
+ * - `!`, `&`, `*` or `?` where a node can start: tags, anchors, aliases
+ *   and explicit keys (`? key`) start that way;
+ * - a directive (`%` at a line's start) or a `---`/`...` line with more
+ *   on it;
+ * - a tab (anywhere, though the yaml package refuses only some), a
+ *   carriage return without a line feed, a byte order mark past the start,
+ *   a `\U` escape past U+10FFFF: the yaml package refuses these or reads
+ *   them otherwise than js-yaml;
  * - `]` or `}` followed by `:`: a flow collection as a key (js-yaml joins
  *   its items, yaml writes it out as YAML);
+ * - a line of only spaces in a text with a block scalar (`|`, `>`): the
+ *   two keep different line breaks at a block scalar's end;
  * - a line longer than 1,024 characters: yaml refuses an implicit key
  *   longer than that, js-yaml does not;
+ * - the layouts of yaml-layout.ts (quoted scalars and flow collections over
+ *   several lines, empty sequence items, ...);
  * and from the data:
  * - a document that is not a mapping (an empty one included);
  * - a key "null": a null key is "null" in js-yaml, "" in yaml;
- * - nesting deeper than the limit.
+ * - nesting deeper than the limit (the yaml reading then reports it).
+ * test/yaml-fast-properties.test.ts holds the reading to the yaml package.
  */
 import { load } from 'js-yaml';
 import { YAML_CORE_SCHEMA } from './yaml-core-schema.js';

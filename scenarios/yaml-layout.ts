@@ -130,11 +130,11 @@ function closingQuote(line: string, i: number): number {
 
 /**
  * The index after the bracket that closes the flow collection opened at
- * `i`, or -1 if the line ends first (or a comment starts), or
+ * `i`; or -1 if the line ends first (or a comment starts); or
  * COLLECTION_AS_KEY for a collection in a key's place in a flow mapping
- * (`{ [a] }`: js-yaml names the key "a", yaml "[ a ]"), or GLUED_COMMENT. A quote opens a
- * quoted scalar only where a node starts: after `[`, `{`, `,` or a value
- * indicator `:`.
+ * (`{ [a] }`: js-yaml names the key "a", yaml "[ a ]"); or GLUED_COMMENT.
+ * A quote opens a quoted scalar only where a node starts: after `[`, `{`,
+ * `,` or a value indicator `:`.
  */
 function closingBracket(line: string, i: number): number {
   const open: string[] = [];
@@ -162,8 +162,7 @@ function closingBracket(line: string, i: number): number {
       if (line[j - 1] === ' ') return -1;
       if (nodeStart || /["'\]}]/.test(line[j - 1]!)) return GLUED_COMMENT;
       nodeStart = false;
-    }
-    else if (nodeStart && (c === '"' || c === "'")) {
+    } else if (nodeStart && (c === '"' || c === "'")) {
       j = closingQuote(line, j) - 1;
       if (j < 0) return -1;
       nodeStart = false;
