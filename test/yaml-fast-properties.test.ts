@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseDocument, stringify, type ToStringOptions } from 'yaml';
@@ -132,6 +133,19 @@ describe('the fast YAML reading', () => {
     fc.assert(
       fc.property(document, stringOptions, fc.array(edit, { minLength: 1, maxLength: 3 }), (doc, options, edits) => {
         agrees(edits.reduce(applyEdit, stringify(doc, { ...options, aliasDuplicateObjects: false })));
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
+  test('declines or agrees with the yaml package on library scenarios edited to be nearly YAML', () => {
+    // The idea: the same small edits on the hand-written library files,
+    // whose comments, block scalars, flow collections and quoting are what
+    // people write, reach layouts the generated documents do not.
+    const library = readdirSync('scenarios/library').map((f) => readFileSync(`scenarios/library/${f}`, 'utf8'));
+    fc.assert(
+      fc.property(fc.constantFrom(...library), fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
+        agrees(edits.reduce(applyEdit, text));
       }),
       { numRuns: RUNS, ...SEED },
     );
