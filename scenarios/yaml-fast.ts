@@ -20,12 +20,11 @@
  *   them otherwise than js-yaml;
  * - `]` or `}` followed by `:`: a flow collection as a key (js-yaml joins
  *   its items, yaml writes it out as YAML);
- * - a line of only spaces in a text with a block scalar (`|`, `>`): the
- *   two keep different line breaks at a block scalar's end;
  * - a line longer than 1,024 characters: yaml refuses an implicit key
  *   longer than that, js-yaml does not;
  * - the layouts of yaml-layout.ts (quoted scalars and flow collections over
- *   several lines, empty sequence items, ...);
+ *   several lines, empty sequence items, a line of only spaces in a block
+ *   scalar, ...);
  * and from the data:
  * - a document that is not a mapping (an empty one included);
  * - a key "null": a null key is "null" in js-yaml, "" in yaml;
@@ -45,7 +44,6 @@ export type FastDecline =
   | 'lone_cr'
   | 'inner_bom'
   | 'big_escape'
-  | 'blank_block_line'
   | 'long_line'
   | 'syntax'
   | 'not_a_mapping'
@@ -67,8 +65,6 @@ const LONE_CR = /\r(?!\n)/;
 const BIG_ESCAPE = /\\U(?!000[0-9A-Fa-f]{5}|0010[0-9A-Fa-f]{4})[0-9A-Fa-f]{8}/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?![ \t]*$)/m;
 const COLLECTION_KEY = /[\]}]\s*:/;
-const BLOCK_SCALAR = /[|>]/;
-const BLANK_LINE_WITH_SPACES = /^[ \t]+$/m;
 
 /** The data of `text`, or why the fast reading declines it; `maxDepth` as in LIMITS.depth (levels of nesting). */
 export function loadFast(text: string, maxDepth: number): FastLoad {
@@ -96,7 +92,6 @@ function textDecline(text: string): FastDecline | null {
   if (text.indexOf('\uFEFF', 1) !== -1) return 'inner_bom';
   if (BIG_ESCAPE.test(text)) return 'big_escape';
   if (COLLECTION_KEY.test(text)) return 'collection_key';
-  if (BLOCK_SCALAR.test(text) && BLANK_LINE_WITH_SPACES.test(text)) return 'blank_block_line';
   if (longestLine(text) > MAX_LINE_CHARS) return 'long_line';
   return layoutDecline(text);
 }

@@ -5,7 +5,8 @@
  * its line (yaml wants the next lines indented past the enclosing block,
  * js-yaml takes any indentation), an empty sequence item (`- -` followed by
  * a less indented `- -` nests differently in js-yaml), a block scalar
- * with an indentation indicator (`|2`), a flow collection in a key's
+ * with an indentation indicator (`|2`), on a line of its own or with a
+ * line of only spaces in it, a flow collection in a key's
  * place without a `:` (`{ [a] }`), and a comment right after a quoted
  * scalar, a bracket or a comma (`[a]#c`: yaml refuses it, js-yaml not).
  *
@@ -15,7 +16,7 @@
  * (lines indented past the key or item of the `|` or `>`) is skipped
  * unread.
  */
-export type LayoutDecline = 'multiline_quoted' | 'multiline_flow' | 'collection_key' | 'glued_comment' | 'empty_item' | 'block_indicator';
+export type LayoutDecline = 'multiline_quoted' | 'multiline_flow' | 'collection_key' | 'glued_comment' | 'empty_item' | 'block_indicator' | 'blank_block_line';
 
 /** A line of sequence indicators only (`-`, `- -`, `- # note`): an empty item. */
 const EMPTY_ITEM = /(?:^|\n) *(?:-(?: +|(?=\r?(?:\n|$))))+(?:#[^\n]*)?\r?(?=\n|$)/;
@@ -41,13 +42,20 @@ export function layoutDecline(text: string): LayoutDecline | null {
     let i = 0;
     while (line.charCodeAt(i) === SPACE) i++;
     if (line.charCodeAt(i) === HASH) continue;
+    let lastDash = -1;
     while (line.charCodeAt(i) === DASH && (i + 1 === line.length || line.charCodeAt(i + 1) === SPACE)) {
-      i++;
+      lastDash = i++;
       while (line.charCodeAt(i) === SPACE) i++;
     }
     const found = blockLine(line, i);
-    if (found === 'block_scalar') starts.lastIndex = blockEnd(text, end + 1, i);
-    else if (found !== null) return found;
+    if (found === null) continue;
+    if (found !== 'block_scalar' && found !== 'keyed_block_scalar') return found;
+    // The block scalar's content is indented past its parent collection: the key's mapping, or the item's sequence.
+    const parent = found === 'keyed_block_scalar' ? i : lastDash;
+    if (parent < 0) return 'block_indicator';
+    const next = blockEnd(text, end + 1, parent);
+    if (next < 0) return 'blank_block_line';
+    starts.lastIndex = next;
   }
   return null;
 }
@@ -55,7 +63,8 @@ export function layoutDecline(text: string): LayoutDecline | null {
 /**
  * Where the block scalar whose content starts at `from` ends: at the first
  * line that is not blank and not indented more than `parent`, the column
- * of the key (or item) on the header's line.
+ * of the key (or item) on the header's line. Or -1 if a line in it holds
+ * only spaces: yaml and js-yaml keep different line breaks for those.
  */
 function blockEnd(text: string, from: number, parent: number): number {
   for (let start = from; start < text.length; ) {
@@ -63,6 +72,7 @@ function blockEnd(text: string, from: number, parent: number): number {
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
     const blank = i === text.length || c === NEWLINE || (c === CR && text.charCodeAt(i + 1) === NEWLINE);
+    if (blank && i > start) return -1;
     if (!blank && i - start <= parent) return start;
     const end = text.indexOf('\n', i);
     if (end === -1) break;
@@ -78,11 +88,12 @@ const HASH = 0x23;
 const DASH = 0x2d;
 const COLON = 0x3a;
 
-type LineEnd = LayoutDecline | 'block_scalar' | null;
+/** A block scalar's header: after a key on its line (`key: |`), or not (`- |`). */
+type LineEnd = LayoutDecline | 'keyed_block_scalar' | 'block_scalar' | null;
 
 /** The rest of a block-context line from a node's start at `i`. */
 function blockLine(line: string, i: number): LineEnd {
-  for (;;) {
+  for (let keyed = false; ; keyed = true) {
     while (line.charCodeAt(i) === SPACE) i++;
     if (i >= line.length) return null;
     const c = line[i]!;
@@ -97,7 +108,8 @@ function blockLine(line: string, i: number): LineEnd {
       if (i < 0) return 'multiline_flow';
       if (line.charCodeAt(i) === HASH) return 'glued_comment';
     } else if (c === '|' || c === '>') {
-      return /^[|>][-+]?(?:[ ]+(?:#.*)?)?$/.test(line.slice(i)) ? 'block_scalar' : 'block_indicator';
+      if (!/^[|>][-+]?(?:[ ]+(?:#.*)?)?$/.test(line.slice(i))) return 'block_indicator';
+      return keyed ? 'keyed_block_scalar' : 'block_scalar';
     }
     // A plain scalar, or what follows a quoted or flow node: up to the next `: ` (a value follows) or a comment.
     i = valueIndicator(line, i);

@@ -55,6 +55,14 @@ describe('the fast reading of scenario files', () => {
     }
   });
 
+  test('reads a file with lines of only spaces (outside block scalars) and CRLF line ends the fast way', () => {
+    const text = defaultText.replace(/\n\n/g, '\n   \n').replace(/\n/g, '\r\n');
+    const { fast, slow, answer } = bothWays(text);
+    expect(answer.ok).toBe(true);
+    expect(fast).toEqual(slow);
+    expect(fast.ok).toBe(true);
+  });
+
   test('gives invalid files byte for byte the issues the yaml package reading gives', () => {
     for (const file of fixtures) {
       const { fast, slow, answer } = bothWays(readFileSync(file, 'utf8'), file);
@@ -88,6 +96,7 @@ describe('the fast reading of scenario files', () => {
       ['an empty sequence item', 'empty_item', `${defaultText}\nx:\n  -\n`],
       ['a block scalar with an indentation indicator', 'block_indicator', `${defaultText}\nx: |2\n   y\n`],
       ['a block scalar with a blank line of spaces', 'blank_block_line', `${defaultText}\nx: |\n  y\n  \n  z\n`],
+      ['a block scalar header on a line of its own', 'block_indicator', `${defaultText}\nx:\n  |\n  y\n`],
       ['a tab', 'tab', defaultText.replace(/^title: /m, 'title:\t')],
       ['a carriage return alone', 'lone_cr', defaultText.replace(/^title: /m, 'title: a\rb ')],
       ['a byte order mark inside', 'inner_bom', `${defaultText}\nx: \uFEFFy\n`],
