@@ -21,27 +21,34 @@ describe('repository helpers', () => {
     );
   });
 
-  it('group numbers by their high bits like a stable sort on those bits, sharing the buffer with sorting', () => {
+  it('group the non-zero numbers of several arrays by their high bits like a stable sort on those bits, sharing the buffer with sorting', () => {
     // The idea: grouping by key >>> shift equals a stable comparison sort on
-    // that part of the key, and each group's bounds hold exactly its keys,
-    // whatever the sorter did before (its buffers are reused).
+    // that part of the non-zero keys, taken array after array, and each
+    // group's bounds hold exactly its keys, whatever the sorter did before
+    // (its buffers are reused). The inputs are left as they were.
     const sorter = new RadixSorter();
     fc.assert(
-      fc.property(fc.nat({ max: 6 }), fc.array(fc.nat({ max: 200 }), { maxLength: 2000 }), fc.array(fc.nat(), { maxLength: 50 }), (shift, input, before) => {
+      fc.property(fc.nat({ max: 6 }), fc.array(fc.array(fc.nat({ max: 200 }), { maxLength: 700 }), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 50 }), (shift, inputs, before) => {
         sorter.sort(Uint32Array.from(before), before.length);
-        const groups = input.length === 0 ? 1 + (before.length % 3) : (Math.max(...input) >>> shift) + 1 + (before.length % 3);
-        const keys = Uint32Array.from(input);
-        const { grouped, starts } = sorter.group(keys, keys.length, shift, groups);
-        const expected = [...input].sort((a, b) => (a >>> shift) - (b >>> shift));
-        expect([...grouped.subarray(0, keys.length)]).toEqual(expected);
-        expect([...keys]).toEqual(input);
+        const all = inputs.flat();
+        const groups = all.length === 0 ? 1 + (before.length % 3) : (Math.max(...all) >>> shift) + 1 + (before.length % 3);
+        const sources = inputs.map((a) => Uint32Array.from(a));
+        const nonZero = all.filter((k) => k !== 0);
+        const { grouped, starts } = sorter.group(sources, nonZero.length, shift, groups);
+        const expected = [...nonZero].sort((a, b) => (a >>> shift) - (b >>> shift));
+        expect([...grouped.subarray(0, nonZero.length)]).toEqual(expected);
+        expect(sources.map((a) => [...a])).toEqual(inputs);
         expect(starts[0]).toBe(0);
-        expect(starts[groups]).toBe(input.length);
+        expect(starts[groups]).toBe(nonZero.length);
         for (let g = 0; g < groups; g++) {
           for (let i = starts[g]!; i < starts[g + 1]!; i++) expect(grouped[i]! >>> shift).toBe(g);
         }
       }),
     );
+  });
+
+  it('refuse to group when the count of non-zero keys it was told is wrong', () => {
+    expect(() => new RadixSorter().group([Uint32Array.of(0, 5, 0, 7)], 3, 1, 4)).toThrow(/2 non-zero keys, expected 3/);
   });
 
   it('keep a block bitset equal to the non-zero entries it was built from and assigned', () => {
@@ -69,16 +76,5 @@ describe('repository helpers', () => {
     expect(stack.pop()).toBe(99);
     expect([...stack.takeAll()].slice(0, 3)).toEqual([0, 1, 2]);
     expect(stack.length).toBe(0);
-  });
-
-  it('push the non-zero values of an array onto a typed stack, growing it at once', () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat({ max: 3 })), fc.array(fc.nat({ max: 3 }), { maxLength: 300 }), (before, values) => {
-        const stack = new U32Stack(1);
-        for (const v of before) stack.push(v);
-        expect(stack.pushNonZero(Uint32Array.from(values))).toBe(values.filter((v) => v !== 0).length);
-        expect([...stack.view()]).toEqual([...before, ...values.filter((v) => v !== 0)]);
-      }),
-    );
   });
 });

@@ -126,9 +126,11 @@ describe('repository segments', () => {
           drops.push(slots[i]!);
         }
         // Logged as a few files with zero entries among them, and one by one.
-        const half = drops.length >> 1;
-        store.unrefEntries(Uint32Array.from([0, ...drops.slice(0, half), 0]));
-        for (const slot of drops.slice(half)) store.unref(slot);
+        const third = Math.floor(drops.length / 3);
+        store.unrefEntries(Uint32Array.from([0, ...drops.slice(0, third), 0]));
+        for (const slot of drops.slice(third, 2 * third)) store.unref(slot);
+        store.unrefEntries(Uint32Array.from(drops.slice(2 * third)));
+        store.unrefEntries(new Uint32Array(3));
         const freed: number[] = [];
         store.settle(sorter, (slot) => {
           freed.push(slot);

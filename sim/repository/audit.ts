@@ -24,7 +24,7 @@ export function auditRepository(state: RepositoryState<string>): string[] {
       checkChainShape(state, chain, problems);
       pointCount += chain.points.length;
       for (const p of chain.points) {
-        const maps = p.file.form === 'full' ? p.file.dense : p.file.deltas.map((d) => d.slots);
+        const maps = p.file.form === 'full' ? p.file.maps.map((m) => m.entries()) : p.file.deltas.map((d) => d.slots);
         for (const slots of maps) for (const s of slots) if (s !== ZERO_SLOT) counts[s]!++;
       }
     }

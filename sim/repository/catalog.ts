@@ -5,7 +5,7 @@
  *
  * A chain is one full plus the increments that depend on it, like a Veeam
  * backup chain. Its points are in time order and exactly one of them, the
- * anchor, holds the dense full map; points before the anchor are reverse
+ * anchor, holds the full map (full-map.ts); points before the anchor are reverse
  * increments (each relative to the next newer point), points after it are
  * forward increments (each relative to the next older point). Every chain
  * kind is this shape:
@@ -23,6 +23,7 @@
  */
 import type { BlockBits } from './block-bits.js';
 import type { DeltaMap, DiskGeometry } from './block-maps.js';
+import type { FullMap } from './full-map.js';
 import type { FileMoveCost } from './repository-io.js';
 
 /** How the point's data was produced. */
@@ -41,7 +42,7 @@ export interface ChainDisk extends DiskGeometry {
 }
 
 export type PointFile =
-  | { form: 'full'; dense: Uint32Array[] }
+  | { form: 'full'; maps: FullMap[] }
   | { form: 'forward-increment' | 'reverse-increment'; deltas: DeltaMap[] };
 
 export interface PointRecord<L extends string> {

@@ -10,7 +10,7 @@
  * - remove the oldest rollback, or the whole chain (retention).
  */
 import { fail } from '../engine/errors.js';
-import { applyDelta, swapIntoDense } from './block-maps.js';
+import { applyDelta, binarySearch, swapIntoDense } from './block-maps.js';
 import { ZERO_SLOT } from './chunk-store.js';
 import type { ChainRecord, PointRecord } from './catalog.js';
 import { moveBlock, moveFile, type RepositoryIo } from './repository-io.js';
@@ -20,7 +20,7 @@ import { referenceFile, type RepositoryState } from './state.js';
 export function materialize(chain: ChainRecord<string>, index: number): Uint32Array[] {
   const anchor = chain.points[chain.anchor]!;
   if (anchor.file.form !== 'full') fail(`chain ${chain.id}: anchor point ${anchor.id} holds no full`);
-  const dense = anchor.file.dense.map((d) => d.slice());
+  const dense = anchor.file.maps.map((m) => m.denseCopy());
   const step = index > chain.anchor ? 1 : -1;
   for (let j = chain.anchor + step; step > 0 ? j <= index : j >= index; j += step) {
     const file = chain.points[j]!.file;
@@ -42,7 +42,7 @@ export function slotAt(chain: ChainRecord<string>, index: number, disk: number, 
   }
   const anchor = chain.points[chain.anchor]!.file;
   if (anchor.form !== 'full') fail(`chain ${chain.id}: anchor holds no full`);
-  return anchor.dense[disk]![block]!;
+  return anchor.maps[disk]!.slotAt(block);
 }
 
 /** Forever-forward merge: the oldest increment goes into the full; the old full's point is removed. */
@@ -50,7 +50,8 @@ export function mergeOldest(state: RepositoryState<string>, chain: ChainRecord<s
   if (!(chain.anchor === 0 && chain.points.length >= 2)) fail(`merge on chain ${chain.id}: needs the full first and an increment after it`);
   const [old, next] = chain.points as [PointRecord<string>, PointRecord<string>];
   if (old.file.form !== 'full' || next.file.form !== 'forward-increment') fail(`merge on chain ${chain.id}: unexpected file forms`);
-  const dense = old.file.dense;
+  const maps = old.file.maps;
+  const dense = maps.map((m) => m.mutableDense());
   const transforms = state.options.transforms;
   if (next.moveCost !== null) moveFile(io, next.moveCost, transforms);
   next.file.deltas.forEach((delta, d) => {
@@ -61,7 +62,7 @@ export function mergeOldest(state: RepositoryState<string>, chain: ChainRecord<s
       if (replaced[i] !== ZERO_SLOT) state.store.unref(replaced[i]!);
     }
   });
-  next.file = { form: 'full', dense };
+  next.file = { form: 'full', maps };
   next.moveCost = null;
   chain.points.shift();
   state.catalog.points.delete(old.id);
@@ -73,11 +74,11 @@ export function advanceKeeping(state: RepositoryState<string>, chain: ChainRecor
   const old = chain.points[chain.anchor]!;
   const next = chain.points[chain.anchor + 1];
   if (next === undefined || old.file.form !== 'full' || next.file.form !== 'forward-increment') fail(`chain ${chain.id}: nothing to advance the full onto`);
-  const dense = old.file.dense;
-  const rollbacks = next.file.deltas.map((delta, d) => swapIntoDense(dense[d]!, delta));
+  const maps = old.file.maps;
+  const rollbacks = next.file.deltas.map((delta, d) => swapIntoDense(maps[d]!.mutableDense(), delta));
   for (const r of rollbacks) for (let i = 0; i < r.slots.length; i++) if (r.slots[i] !== ZERO_SLOT) moveBlock(io, state.store, r.slots[i]!, state.options.transforms);
   old.file = { form: 'reverse-increment', deltas: rollbacks };
-  next.file = { form: 'full', dense };
+  next.file = { form: 'full', maps };
   next.moveCost = null;
   chain.anchor++;
 }
@@ -103,17 +104,4 @@ export function deleteChain(state: RepositoryState<string>, chain: ChainRecord<s
   const machine = state.catalog.machines.get(chain.machine)!;
   machine.chains = machine.chains.filter((c) => c !== chain);
   return removed;
-}
-
-function binarySearch(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

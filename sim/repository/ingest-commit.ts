@@ -20,6 +20,7 @@ import { describePoint } from './restore-point-info.js';
 import { FRESH, SlotResolver } from './slot-resolver.js';
 import { blockBytes, type RepositoryState } from './state.js';
 import { BlockBits } from './block-bits.js';
+import { FullMap } from './full-map.js';
 
 /** Commits a plan; the plan's scratch arrays go back to the pool whatever the outcome. */
 export function commitPlan<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): CommitOutcome<L> {
@@ -37,25 +38,20 @@ function commitPlanned<L extends string>(state: RepositoryState<L>, internals: P
   const resolver = new SlotResolver(state, plan.placement, internals, state.catalog.newContainer(), io, state.catalog.arenaOf(plan.machine), true);
   const missingBlocks = resolver.countMissing(disks);
   if (missingBlocks > 0) return { state: 'blocks-collected', missingBlocks };
-  // A full's slot lists only feed its dense map, so they are scratch; an increment keeps them as its deltas.
-  const scratch = internals.target.base === null;
+  // The slot lists become the new file's maps (a full's sparse maps, an increment's deltas), so they are not scratch.
   const slots: Uint32Array[] = [];
   for (const d of disks) {
-    const out = scratch ? state.scratch.takeDirty(d.blocks.length) : new Uint32Array(d.blocks.length);
+    const out = new Uint32Array(d.blocks.length);
     for (let i = 0; i < out.length && !resolver.full; i++) out[i] = resolver.resolve(d, i);
     slots.push(out);
   }
-  try {
-    if (resolver.full) {
-      // The blocks that fit were stored holding their first reference: dropping it leaves them orphans.
-      for (const slot of resolver.stored.view()) state.store.unref(slot);
-      return { state: 'out-of-capacity', orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
-    }
-    const point = recordPoint(state, internals, slots, resolver.newPhysicalBytes, io);
-    return { state: 'committed', point: describePoint(point, state.options.chunkSizeBytes), newBlocks: resolver.stored.length, newPhysicalBytes: resolver.newPhysicalBytes, io };
-  } finally {
-    if (scratch) for (const s of slots) state.scratch.give(s);
+  if (resolver.full) {
+    // The blocks that fit were stored holding their first reference: dropping it leaves them orphans.
+    for (const slot of resolver.stored.view()) state.store.unref(slot);
+    return { state: 'out-of-capacity', orphanBlocks: resolver.stored.length, orphanPhysicalBytes: resolver.newPhysicalBytes, io };
   }
+  const point = recordPoint(state, internals, slots, resolver.newPhysicalBytes, io);
+  return { state: 'committed', point: describePoint(point, state.options.chunkSizeBytes), newBlocks: resolver.stored.length, newPhysicalBytes: resolver.newPhysicalBytes, io };
 }
 
 /**
@@ -118,7 +114,7 @@ function recordPoint<L extends string>(state: RepositoryState<L>, internals: Pla
     consistency: plan.consistency,
     kind: plan.kind,
     chain,
-    file: { form: 'full', dense: [] },
+    file: { form: 'full', maps: [] },
     diskLogicalBytes: [],
     writtenPhysicalBytes: written,
     moveCost: null,
@@ -153,26 +149,20 @@ function startChain<L extends string>(state: RepositoryState<L>, internals: Plan
   return chain;
 }
 
+/** A full keeps the blocks it read and their slots as its maps (full-map.ts). */
 function fullFile(chain: ChainRecord<string>, deltas: DeltaMap[]): PointFile {
-  const dense: Uint32Array[] = [];
-  for (let i = 0; i < deltas.length; i++) {
-    const { blocks, slots } = deltas[i]!;
-    const map = new Uint32Array(chain.disks[i]!.blockCount);
-    for (let j = 0; j < blocks.length; j++) map[blocks[j]!] = slots[j]!;
-    dense.push(map);
-  }
-  return { form: 'full', dense };
+  return { form: 'full', maps: deltas.map((delta, i) => FullMap.fromEntries(chain.disks[i]!.blockCount, delta)) };
 }
 
 /** Reverse incremental: the new blocks go into the full; the blocks they replace become the previous point's rollback. */
 function reverseStep(state: RepositoryState<string>, chain: ChainRecord<string>, deltas: DeltaMap[], io: RepositoryIo): PointFile {
   const previous = headOf(chain);
   if (previous.file.form !== 'full') fail(`reverse chain ${chain.id}: newest point ${previous.id} holds no full`);
-  const dense = previous.file.dense;
-  const rollbacks = deltas.map((delta, i) => swapIntoDense(dense[i]!, delta));
+  const maps = previous.file.maps;
+  const rollbacks = deltas.map((delta, i) => swapIntoDense(maps[i]!.mutableDense(), delta));
   for (const r of rollbacks) for (const old of r.slots) if (old !== ZERO_SLOT) moveBlock(io, state.store, old, state.options.transforms);
   previous.file = { form: 'reverse-increment', deltas: rollbacks };
-  return { form: 'full', dense };
+  return { form: 'full', maps };
 }
 
 /** Keeps the chain's head bitmap and the point's logical sizes exact. */

@@ -187,10 +187,10 @@ function addRollbackMoves(state: RepositoryState<string>, target: PlanTarget<str
   const anchor = chain.points[chain.anchor]!;
   if (anchor.file.form !== 'full') fail(`chain ${chain.id}: anchor point ${anchor.id} holds no full`);
   for (let d = 0; d < target.disks.length; d++) {
-    const dense = anchor.file.dense[d]!;
+    const map = anchor.file.maps[d]!;
     const blocks = target.disks[d]!.blocks;
     for (let i = 0; i < blocks.length; i++) {
-      const old = dense[blocks[i]!]!;
+      const old = map.slotAt(blocks[i]!);
       if (old !== ZERO_SLOT) moveBlock(traffic.io, state.store, old, state.options.transforms);
     }
   }

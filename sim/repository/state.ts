@@ -69,7 +69,7 @@ export function createState<L extends string>(options: ResolvedRepositoryOptions
  * a whole map at a time (deleting a night's expired chains drops ~10^7).
  */
 export function referenceFile(store: ChunkStore, file: PointFile, sign: 1 | -1): void {
-  const maps = file.form === 'full' ? file.dense : file.deltas.map((d) => d.slots);
+  const maps = file.form === 'full' ? file.maps.map((m) => m.entries()) : file.deltas.map((d) => d.slots);
   for (const slots of maps) {
     if (sign === 1) store.refEntries(slots);
     else store.unrefEntries(slots);

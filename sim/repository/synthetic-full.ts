@@ -21,6 +21,7 @@ import { fail } from '../engine/errors.js';
 import { ZERO_SLOT } from './chunk-store.js';
 import { headOf, type ChainRecord } from './catalog.js';
 import { advanceKeeping, materialize } from './chain-ops.js';
+import { FullMap } from './full-map.js';
 import { emptyIo, moveBlock, type RepositoryIo } from './repository-io.js';
 import { describePoint, type RestorePointInfo } from './restore-point-info.js';
 import { nonZeroOf, referenceFile, type RepositoryState } from './state.js';
@@ -94,7 +95,7 @@ function moveHeadToNewChain<L extends string>(state: RepositoryState<L>, chain: 
   const head = chain.points.pop()!;
   // Reference the new full before releasing the increment, so no block it keeps is queued for GC.
   const increment = head.file;
-  head.file = { form: 'full', dense };
+  head.file = { form: 'full', maps: dense.map((d) => FullMap.fromDense(d)) };
   head.moveCost = null;
   referenceFile(state.store, head.file, 1);
   referenceFile(state.store, increment, -1);

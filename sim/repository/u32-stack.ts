@@ -33,30 +33,6 @@ export class U32Stack {
     this.items[this.count++] = value;
   }
 
-  /**
-   * Pushes every non-zero value of `values`, in order; returns how many. One
-   * capacity check for the lot: dropping a backup file's references logs
-   * tens of thousands of slots at once.
-   */
-  pushNonZero(values: Uint32Array): number {
-    if (this.count + values.length > this.items.length) {
-      let capacity = this.items.length * 2;
-      while (capacity < this.count + values.length) capacity *= 2;
-      const next = new Uint32Array(capacity);
-      next.set(this.items.subarray(0, this.count));
-      this.items = next;
-    }
-    const items = this.items;
-    const start = this.count;
-    let count = start;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v !== 0) items[count++] = v;
-    }
-    this.count = count;
-    return count - start;
-  }
-
   /** Removes and returns the last value (the stack must not be empty). */
   pop(): number {
     return this.items[--this.count]!;
