@@ -33,9 +33,11 @@ export class FileChunkMap {
   private readonly owners: Uint32Array[];
   private readonly files: GuestFile[];
 
-  constructor(fs: GuestFilesystem, chunkCounts: readonly number[]) {
+  /** `disks`: the machine's disks, in order (only their chunk counts are read). */
+  constructor(fs: GuestFilesystem, disks: readonly { readonly chunkCount: number }[]) {
     this.files = fs.files();
-    this.owners = chunkCounts.map((n) => new Uint32Array(n));
+    this.owners = [];
+    for (const d of disks) this.owners.push(new Uint32Array(d.chunkCount));
     // A loop, not forEach with an arrow made per map, so V8 keeps its optimized code from one run to the next.
     for (let k = 0; k < this.files.length; k++) {
       const f = this.files[k]!;
