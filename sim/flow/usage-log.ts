@@ -128,8 +128,8 @@ export class UsageLog {
   private sync(r: number): void {
     while (this.gen[r]! < this.generation) {
       const b = this.curBucket[r]!;
-      this.closedLoad[r] = mergePairs(this.closedLoad[r]!);
-      this.closedUtil[r] = mergePairs(this.closedUtil[r]!);
+      mergePairs(this.closedLoad[r]!);
+      mergePairs(this.closedUtil[r]!);
       if (b % 2 === 1) {
         // The last closed bucket and the open one become the new open bucket.
         this.curLoad[r] = this.curLoad[r]! + this.closedLoad[r]!.pop()!;
@@ -185,11 +185,16 @@ export class UsageLog {
   }
 }
 
-/** Sums neighbours: [a, b, c, d, e] -> [a+b, c+d, e]. */
-function mergePairs(xs: number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < xs.length; i += 2) out.push(xs[i]! + (i + 1 < xs.length ? xs[i + 1]! : 0));
-  return out;
+/**
+ * Sums neighbours in place: [a, b, c, d, e] -> [a+b, c+d, e]. In place because every resource's two
+ * histories merge at every doubling of the width, and new arrays were a good part of a run's garbage.
+ */
+function mergePairs(xs: number[]): void {
+  const n = xs.length;
+  const merged = Math.ceil(n / 2);
+  // Slot k is written after slots 2k and 2k + 1 (both >= k) are read.
+  for (let k = 0; k < merged; k++) xs[k] = xs[2 * k]! + (2 * k + 1 < n ? xs[2 * k + 1]! : 0);
+  xs.length = merged;
 }
 
 /** One resource's view of the log (what `Resource.recorder` returns). */
