@@ -24,7 +24,7 @@ function ms(sec: number): number {
 }
 
 /*
- * The loops over jobs below are loops, and their comparators module-level
+ * The passes over jobs below are loops, and the comparators module-level
  * functions, not arrows made per call: V8 drops an arrow's optimized code when
  * the arrow dies, so an arrow made per call is optimized again in every run.
  */
