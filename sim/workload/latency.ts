@@ -67,7 +67,13 @@ export class IoLatencyModel {
 
   constructor(paths: readonly AppIoPath[]) {
     for (const p of paths) {
-      for (const s of p.stages) this.stages.push({ baseLatencyMs: s.baseLatencyMs, probes: s.resources.map(probeOf), share: p.share });
+      for (const s of p.stages) {
+        // Pushed, not mapped, so the probe lists are always packed arrays (V8's optimized map() makes
+        // holey ones) and the latency evaluation is not deoptimized by the other kind.
+        const probes: UsageProbe[] = [];
+        for (const r of s.resources) probes.push(probeOf(r));
+        this.stages.push({ baseLatencyMs: s.baseLatencyMs, probes, share: p.share });
+      }
     }
     let base = 0;
     for (const s of this.stages) base += s.share * s.baseLatencyMs;
