@@ -39,7 +39,14 @@ export class Vm implements Machine {
     this.host = host;
     this.vcpus = config.vcpus;
     this.vcpu = sim.resource({ name: `${this.path}/vcpu`, capacity: this.vcpus * host.clockHz, unit: 'cycles/s' });
-    this.disks = config.disks.map((d, index) => ({ path: `${this.path}/disk/${index}`, index, datastore: datastores.get(d.datastore)!, sizeBytes: d.sizeBytes }));
+    // Pushed, not mapped: V8's optimized map() makes holey arrays and its unoptimized one packed
+    // arrays, and the code reading a VM's disks would be deoptimized whenever the other kind turned up.
+    const disks: VmDisk[] = [];
+    for (let index = 0; index < config.disks.length; index++) {
+      const d = config.disks[index]!;
+      disks.push({ path: `${this.path}/disk/${index}`, index, datastore: datastores.get(d.datastore)!, sizeBytes: d.sizeBytes });
+    }
+    this.disks = disks;
     this.workload = config.workload;
   }
 

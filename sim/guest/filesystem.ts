@@ -122,7 +122,10 @@ export class GuestFilesystem {
     const file = this.require(path);
     const image = images[file.diskIndex];
     if (image === undefined) throw new Error(`invariant violated: no image of disk ${file.diskIndex} for ${path}`);
-    return Uint32Array.from(file.chunks, (chunk) => image.contentAt(chunk));
+    // A loop, not Uint32Array.from with an arrow made per call, so V8 keeps its optimized code from one run to the next.
+    const ids = new Uint32Array(file.chunks.length);
+    for (let k = 0; k < ids.length; k++) ids[k] = image.contentAt(file.chunks[k]!);
+    return ids;
   }
 
   /** Compares a restored file's content ids with the file in a recovery point's images. */

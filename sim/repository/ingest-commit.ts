@@ -11,7 +11,7 @@
 import { fail } from '../engine/errors.js';
 import { swapIntoDense, type DeltaMap } from './block-maps.js';
 import { ZERO_SLOT } from './chunk-store.js';
-import { headOf, type ChainRecord, type PointFile, type PointRecord } from './catalog.js';
+import { headOf, type ChainDisk, type ChainRecord, type PointFile, type PointRecord } from './catalog.js';
 import type { PlanInternals } from './ingest-plan.js';
 import type { AbortOutcome, CommitOutcome } from './ingest-types.js';
 import { NEW } from './planned-disk.js';
@@ -120,7 +120,9 @@ function recordPoint<L extends string>(state: RepositoryState<L>, internals: Pla
     moveCost: null,
   };
   referenceEntries(state, slots);
-  const deltas: DeltaMap[] = disks.map((d, i) => ({ blocks: d.blocks, slots: slots[i]! }));
+  // Packed arrays, always (push, not map: see PlanTarget.disks).
+  const deltas: DeltaMap[] = [];
+  for (let i = 0; i < disks.length; i++) deltas.push({ blocks: disks[i]!.blocks, slots: slots[i]! });
   point.file = base === null ? fullFile(chain, deltas) : chain.mode === 'reverse' ? reverseStep(state, chain, deltas, io) : { form: 'forward-increment', deltas };
   if (point.file.form === 'forward-increment') point.moveCost = moveCostOf(state, internals, slots);
   updateLogicalBytes(state, chain, point, base, deltas);
@@ -131,6 +133,13 @@ function recordPoint<L extends string>(state: RepositoryState<L>, internals: Pla
   return point;
 }
 
+/** The planned disks' geometry, as a packed array (push, not map: see PlanTarget.disks). */
+function chainDisks(internals: PlanInternals<string>): ChainDisk[] {
+  const disks: ChainDisk[] = [];
+  for (const d of internals.disks) disks.push(d.disk);
+  return disks;
+}
+
 function startChain<L extends string>(state: RepositoryState<L>, internals: PlanInternals<L>): ChainRecord<L> {
   const machine = state.catalog.machine(internals.plan.machine);
   const previous = machine.chains[machine.chains.length - 1];
@@ -139,7 +148,7 @@ function startChain<L extends string>(state: RepositoryState<L>, internals: Plan
     id: state.catalog.newChainId(),
     machine: machine.name,
     mode: internals.target.chainMode,
-    disks: internals.disks.map((d) => d.disk),
+    disks: chainDisks(internals),
     points: [],
     anchor: 0,
     open: true,
@@ -196,7 +205,9 @@ function moveCostOf(state: RepositoryState<string>, internals: PlanInternals<str
   const cost = emptyMoveCost();
   const indexed = internals.plan.placement !== 'none';
   const chunkBytes = state.options.chunkSizeBytes;
-  internals.disks.forEach((d, i) => {
+  // A loop, not forEach with an arrow made per call, so V8 keeps its optimized code from one run to the next.
+  for (let i = 0; i < internals.disks.length; i++) {
+    const d = internals.disks[i]!;
     const s = slots[i]!;
     for (let j = 0; j < s.length; j++) {
       if (s[j] === ZERO_SLOT) continue;
@@ -210,7 +221,7 @@ function moveCostOf(state: RepositoryState<string>, internals: PlanInternals<str
       cost.indexedPhysicalBytes += physical;
       cost.indexedLogicalBytes += d.lengthAt(j) * chunkBytes;
     }
-  });
+  }
   return cost;
 }
 

@@ -20,7 +20,12 @@ export interface PlanTarget<L extends string> {
   /** The point an incremental is taken against: the chain's newest point. */
   readonly base: PointRecord<L> | null;
   readonly chainMode: ChainMode;
-  /** Planned disks, in the chain's disk order. */
+  /**
+   * Planned disks, in the chain's disk order. Built with push rather than map(), like the chain's
+   * disks and a file's deltas (ingest-commit.ts): V8's optimized map() makes holey arrays and its
+   * unoptimized one packed arrays, and the commit code reading them would be deoptimized whenever
+   * the other kind turned up.
+   */
   readonly disks: PlannedDisk[];
 }
 
@@ -38,10 +43,11 @@ export function resolvePlanTarget<L extends string>(state: RepositoryState<L>, r
     const chainMode = request.chainMode ?? 'forward';
     if (!CHAIN_MODES.includes(chainMode)) fail(`backup of ${machine}: unknown chain mode ${String(chainMode)}`);
     const k = state.options.chunksPerBlock;
-    const planned = disks.map((d) => {
+    const planned: PlannedDisk[] = [];
+    for (const d of disks) {
       const disk: ChainDisk = { name: d.name, ...diskGeometry(d.image.chunkCount, k) };
-      return new PlannedDisk(disk, readBlocks(d, disk), d.image, state.scratch);
-    });
+      planned.push(new PlannedDisk(disk, readBlocks(d, disk), d.image, state.scratch));
+    }
     return { chain: null, base: null, chainMode, disks: planned };
   }
   if (request.kind !== 'incremental') fail(`backup of ${machine}: unknown kind ${String((request as { kind: unknown }).kind)}`);
@@ -71,8 +77,10 @@ function matchChainDisks<L extends string>(state: RepositoryState<L>, chain: Cha
     const has = request.disks.map((d) => `${d.name}:${d.image.chunkCount}`).join(', ');
     fail(`incremental backup of ${request.machine}: disks changed (chain ${chain.id} has ${had}; backup has ${has}); take a full`);
   }
-  return chain.disks.map((disk) => {
+  const planned: PlannedDisk[] = [];
+  for (const disk of chain.disks) {
     const source = byName.get(disk.name)!;
-    return new PlannedDisk(disk, readBlocks(source, disk), source.image, state.scratch);
-  });
+    planned.push(new PlannedDisk(disk, readBlocks(source, disk), source.image, state.scratch));
+  }
+  return planned;
 }

@@ -25,7 +25,7 @@
  * evaluates the model once per change of usage anywhere (usage-watch.ts), not
  * once per meter, and every meter gets the very number it would have computed.
  */
-import type { AppIoPath, LatencyStage } from '../estate/index.js';
+import type { AppIoPath } from '../estate/index.js';
 import { probeOf, usageGeneration, type UsageProbe } from '../estate/usage-watch.js';
 
 /** The highest utilisation the formula uses; beyond it latency would be unbounded. */
@@ -54,15 +54,30 @@ interface ProbedStage {
   share: number;
 }
 
-/** The latency model of one machine's application I/O over all its paths. */
+/**
+ * The latency model of one machine's application I/O over all its paths.
+ * (Its methods loop rather than pass arrows to flatMap/map/reduce: V8 drops an
+ * arrow's optimized code when the arrow dies, so arrows made per machine are
+ * optimized again in every run.)
+ */
 export class IoLatencyModel {
-  private readonly stages: ProbedStage[];
+  private readonly stages: ProbedStage[] = [];
   /** Share-weighted latency at zero load, ms. */
   readonly baseLatencyMs: number;
 
   constructor(paths: readonly AppIoPath[]) {
-    this.stages = paths.flatMap((p) => p.stages.map((s: LatencyStage) => ({ baseLatencyMs: s.baseLatencyMs, probes: s.resources.map(probeOf), share: p.share })));
-    this.baseLatencyMs = this.stages.reduce((sum, s) => sum + s.share * s.baseLatencyMs, 0);
+    for (const p of paths) {
+      for (const s of p.stages) {
+        // Pushed, not mapped, so the probe lists are always packed arrays (V8's optimized map() makes
+        // holey ones) and the latency evaluation is not deoptimized by the other kind.
+        const probes: UsageProbe[] = [];
+        for (const r of s.resources) probes.push(probeOf(r));
+        this.stages.push({ baseLatencyMs: s.baseLatencyMs, probes, share: p.share });
+      }
+    }
+    let base = 0;
+    for (const s of this.stages) base += s.share * s.baseLatencyMs;
+    this.baseLatencyMs = base;
   }
 
   /** Share-weighted mean latency at the current utilisations, ms. */
@@ -79,12 +94,20 @@ export class IoLatencyModel {
 
   /** Every resource whose utilisation the model reads. */
   resources(): UsageProbe['resource'][] {
-    return this.stages.flatMap((s) => s.probes.map((p) => p.resource));
+    const out: UsageProbe['resource'][] = [];
+    for (const s of this.stages) for (const p of s.probes) out.push(p.resource);
+    return out;
   }
 
   /** Equal for two models that compute the same inflation (same stages, latencies, shares and resources, in order). */
   get key(): string {
-    return this.stages.map((s) => `${s.share}/${s.baseLatencyMs}/${s.probes.map((p) => p.resource.id).join(',')}`).join('|');
+    const stages: string[] = [];
+    for (const s of this.stages) {
+      const ids: number[] = [];
+      for (const p of s.probes) ids.push(p.resource.id);
+      stages.push(`${s.share}/${s.baseLatencyMs}/${ids.join(',')}`);
+    }
+    return stages.join('|');
   }
 }
 

@@ -58,9 +58,13 @@ export class Workload {
     this.factor = this.factorFor(hourIndexAt(sim.now));
     const w = config.weight;
     this.ioPaths = config.ioBytesPerSec > 0 ? machine.appIoPaths(config) : [];
-    this.ioFlows = this.ioPaths.map((p) =>
-      sim.transfer({ name: `${machine.path}/io/${p.device}`, sizeBytes: Infinity, route: p.hops, weight: w, rateCapBytesPerSec: this.ioDemandBytesPerSec * p.share }),
-    );
+    // Pushed, not mapped: V8's optimized map() makes holey arrays and its unoptimized one packed
+    // arrays, and the code summing the flows would be deoptimized whenever the other kind turned up.
+    const ioFlows: Flow[] = [];
+    for (const p of this.ioPaths) {
+      ioFlows.push(sim.transfer({ name: `${machine.path}/io/${p.device}`, sizeBytes: Infinity, route: p.hops, weight: w, rateCapBytesPerSec: this.ioDemandBytesPerSec * p.share }));
+    }
+    this.ioFlows = ioFlows;
     this.computeFlow =
       config.cpuDemandCores > 0 ? sim.transfer({ name: `${machine.path}/compute`, sizeBytes: Infinity, route: machine.computeHops(), weight: w, rateCapBytesPerSec: this.cpuDemandCyclesPerSec }) : null;
   }

@@ -44,8 +44,10 @@ export function buildWorld(sim: Simulation, spec: WorldSpec): World {
   for (const ps of estate.physicalServers) {
     machines.push(bindMachine(sim, ps, [ps.disk], platform('physical'), guests.get(ps.name), { space, pool }));
   }
+  const machineNames = new Set<string>();
+  for (const m of machines) machineNames.add(m.name);
   for (const name of guests.keys()) {
-    if (!machines.some((m) => m.name === name)) throw new ConfigError(`guest/${name}`, 'machine', name, 'name a VM or physical server of the estate');
+    if (!machineNames.has(name)) throw new ConfigError(`guest/${name}`, 'machine', name, 'name a VM or physical server of the estate');
   }
   return new World(sim, estate, space, pool, machines, [...platforms.values()], chunkSizeBytes, changeBatchSec);
 }

@@ -7,7 +7,7 @@
  * change trackers and snapshots; the I/O load of production is the
  * workload's business (sim/workload), driven from the same daily profiles.
  */
-import type { Process } from '../engine/process.js';
+import type { Process, ProcessBody } from '../engine/process.js';
 import type { World } from './world.js';
 
 export interface GuestActivity {
@@ -18,22 +18,41 @@ export interface GuestActivity {
 
 /** Starts the driver; without `endSec` it runs as long as the simulation (run with `untilSec`). */
 export function startGuestActivity(world: World, endSec = Infinity): GuestActivity {
-  const sim = world.sim;
-  let lastSec = sim.now;
-  const catchUp = (): void => {
-    const now = sim.now;
-    if (now <= lastSec) return;
-    for (const m of world.machines) {
-      m.guest.advance(lastSec, now);
-      m.platformVm.chargeSnapshotIo(sim, world.changeBatchSec);
+  return new GuestActivityDriver(world, endSec);
+}
+
+/**
+ * A class rather than closures made per run: V8 drops a closure's optimized
+ * code when the closure dies, so closures made per run would be optimized
+ * again in every run.
+ */
+class GuestActivityDriver implements GuestActivity {
+  readonly process: Process<void>;
+  private lastSec: number;
+
+  constructor(
+    private readonly world: World,
+    private readonly endSec: number,
+  ) {
+    this.lastSec = world.sim.now;
+    this.process = world.sim.process('world/guest-activity', this.run());
+  }
+
+  catchUp(): void {
+    const now = this.world.sim.now;
+    if (now <= this.lastSec) return;
+    for (const m of this.world.machines) {
+      m.guest.advance(this.lastSec, now);
+      m.platformVm.chargeSnapshotIo(this.world.sim, this.world.changeBatchSec);
     }
-    lastSec = now;
-  };
-  const process = sim.process('world/guest-activity', (function* () {
-    while (sim.now < endSec) {
-      yield Math.min(world.changeBatchSec, endSec - sim.now);
-      catchUp();
+    this.lastSec = now;
+  }
+
+  private *run(): ProcessBody<void> {
+    const sim = this.world.sim;
+    while (sim.now < this.endSec) {
+      yield Math.min(this.world.changeBatchSec, this.endSec - sim.now);
+      this.catchUp();
     }
-  })());
-  return { process, catchUp };
+  }
 }

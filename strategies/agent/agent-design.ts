@@ -74,7 +74,7 @@ export class AgentDesign implements BackupDesign {
         routes,
         target,
         networkHops: ctx.world.estate.networkPath(routes.attachment, choice.target.attachment).hops,
-        files: () => new FileChunkMap(machine.guest.filesystem, machine.guest.disks.map((d) => d.chunkCount)),
+        files: () => new FileChunkMap(machine.guest.filesystem, machine.guest.disks),
         written: machine.guest.disks.map((d) => new WrittenChunks(d)),
         options: this.options,
         recorder: ctx.recorder,

@@ -17,6 +17,8 @@ import type { NetworkAttachment } from '../../sim/estate/network.js';
 import { hostReadHops } from '../../sim/estate/read-paths.js';
 import type { Hop } from '../../sim/flow/network.js';
 import type { Simulation } from '../../sim/engine/simulation.js';
+import type { PhysicalServer } from '../../sim/estate/physical-server.js';
+import type { Vm } from '../../sim/estate/vm.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { TargetRepository } from '../target-repository.js';
 
@@ -37,34 +39,77 @@ export interface GuestSideRoutes {
 
 export function guestSideRoutes(machine: ProtectedMachine): GuestSideRoutes {
   const estate = machine.estate;
-  if (estate.kind === 'vm') {
-    const host = estate.host;
-    return {
-      attachment: estate.attachment,
-      diskRead: (i, io) => hostReadHops(host, diskOf(estate.disks, i, machine.path).datastore, io),
-      guestCpu: (c) => positive(c, () => [{ resource: estate.vcpu, coef: c }, { resource: host.cpu, coef: c }]),
-      hypervisorCpu: (c) => positive(c, () => cpuHops(host.cpu, c)),
-      hostIoCyclesPerByte: (io) => host.cyclesPerIo / io,
-      guestIoCyclesPerByte: () => 0,
-    };
-  }
-  const server = estate;
-  return {
-    attachment: server.attachment,
-    diskRead: (i, io) => {
-      if (i !== 0) throw new Error(`invariant violated: ${machine.path} has one disk, asked for disk ${i}`);
-      return joinHops(ioCpuHops(server.cpu, server.cyclesPerIo, 1 / io), storageHops(server.disk, io));
-    },
-    guestCpu: (c) => positive(c, () => cpuHops(server.cpu, c)),
-    hypervisorCpu: () => null,
-    hostIoCyclesPerByte: () => 0,
-    guestIoCyclesPerByte: (io) => server.cyclesPerIo / io,
-  };
+  return estate.kind === 'vm' ? new VmRoutes(estate, machine.path) : new ServerRoutes(estate, machine.path);
 }
 
-/** A flow's coefficients must be > 0: work that costs nothing crosses no resource. */
-function positive(cyclesPerByte: number, hops: () => Hop[]): Hop[] {
-  return cyclesPerByte > 0 ? hops() : [];
+/*
+ * Classes rather than object literals of arrows: V8 drops an arrow's optimized
+ * code when the arrow dies, so routes made per run would be optimized again in
+ * every run. A flow's coefficients must be > 0, so CPU work that costs nothing
+ * crosses no resource (an empty route).
+ */
+
+class VmRoutes implements GuestSideRoutes {
+  readonly attachment: NetworkAttachment;
+
+  constructor(
+    private readonly vm: Vm,
+    private readonly path: string,
+  ) {
+    this.attachment = vm.attachment;
+  }
+
+  diskRead(diskIndex: number, ioSizeBytes: number): Hop[] {
+    return hostReadHops(this.vm.host, diskOf(this.vm.disks, diskIndex, this.path).datastore, ioSizeBytes);
+  }
+
+  guestCpu(cyclesPerByte: number): Hop[] {
+    return cyclesPerByte > 0 ? [{ resource: this.vm.vcpu, coef: cyclesPerByte }, { resource: this.vm.host.cpu, coef: cyclesPerByte }] : [];
+  }
+
+  hypervisorCpu(cyclesPerByte: number): Hop[] {
+    return cyclesPerByte > 0 ? cpuHops(this.vm.host.cpu, cyclesPerByte) : [];
+  }
+
+  hostIoCyclesPerByte(ioSizeBytes: number): number {
+    return this.vm.host.cyclesPerIo / ioSizeBytes;
+  }
+
+  guestIoCyclesPerByte(): number {
+    return 0;
+  }
+}
+
+class ServerRoutes implements GuestSideRoutes {
+  readonly attachment: NetworkAttachment;
+
+  constructor(
+    private readonly server: PhysicalServer,
+    private readonly path: string,
+  ) {
+    this.attachment = server.attachment;
+  }
+
+  diskRead(diskIndex: number, ioSizeBytes: number): Hop[] {
+    if (diskIndex !== 0) throw new Error(`invariant violated: ${this.path} has one disk, asked for disk ${diskIndex}`);
+    return joinHops(ioCpuHops(this.server.cpu, this.server.cyclesPerIo, 1 / ioSizeBytes), storageHops(this.server.disk, ioSizeBytes));
+  }
+
+  guestCpu(cyclesPerByte: number): Hop[] {
+    return cyclesPerByte > 0 ? cpuHops(this.server.cpu, cyclesPerByte) : [];
+  }
+
+  hypervisorCpu(): null {
+    return null;
+  }
+
+  hostIoCyclesPerByte(): number {
+    return 0;
+  }
+
+  guestIoCyclesPerByte(ioSizeBytes: number): number {
+    return this.server.cyclesPerIo / ioSizeBytes;
+  }
 }
 
 function diskOf<D>(disks: readonly D[], i: number, path: string): D {

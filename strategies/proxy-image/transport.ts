@@ -17,6 +17,8 @@ import type { Vm } from '../../sim/estate/vm.js';
 import type { DiskReader, ReadRoutes } from '../../sim/platform/open-read.js';
 import { TRANSPORTS, type RouteKind, type TransportName, type TransportSpec } from '../../sim/platform/transports.js';
 import type { VmSnapshot } from '../../sim/platform/vm-snapshot.js';
+import type { SnapshotKind } from '../../sim/snapshot/snapshot-kinds.js';
+import { supportsHardwareSnapshots } from '../../sim/snapshot/storage-io.js';
 import type { ProtectedMachine } from '../../sim/world/world.js';
 import type { ProxyJobEnv } from './env.js';
 
@@ -41,17 +43,40 @@ export function transportOrder(m: ProtectedMachine, env: ProxyJobEnv): { order: 
   return { order: env.options.transportFallback ? [preferred, ...offered.filter((t) => t !== preferred)] : [preferred], notes };
 }
 
+/*
+ * Every job passes here, so the helpers are module-level functions and loops
+ * rather than arrows made per call: V8 drops an arrow's optimized code when
+ * the arrow dies, so an arrow made per call is optimized again in every run.
+ */
+
 /** Transports that can read the kind of snapshot the job will take first, then by route rank; ties keep the platform's order. */
 function autoOrder(m: ProtectedMachine, env: ProxyJobEnv, offered: readonly TransportName[]): TransportName[] {
   const caps = m.platform.capabilities;
-  const arrayPossible = env.options.snapshot === 'array' && caps.snapshotKinds.includes('array') && m.storage.every((s) => s.hardwareSnapshots === true);
+  const arrayPossible = env.options.snapshot === 'array' && caps.snapshotKinds.includes('array') && m.storage.every(supportsHardwareSnapshots);
   const kind = arrayPossible ? 'array' : caps.defaultSnapshotKind;
-  const rank = (t: TransportName): number => {
-    const spec: TransportSpec = TRANSPORTS[t];
-    const reads = spec.snapshotKinds === null || (kind !== null && spec.snapshotKinds.includes(kind));
-    return (reads ? 0 : 10) + AUTO_ROUTE_RANK[spec.route];
-  };
-  return offered.map((t, i) => ({ t, i, r: rank(t) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.t);
+  const ranked: RankedTransport[] = [];
+  for (let i = 0; i < offered.length; i++) ranked.push({ t: offered[i]!, i, r: autoRank(offered[i]!, kind) });
+  ranked.sort(byRankThenIndex);
+  const order: TransportName[] = [];
+  for (const x of ranked) order.push(x.t);
+  return order;
+}
+
+interface RankedTransport {
+  t: TransportName;
+  /** Position in the platform's list. */
+  i: number;
+  r: number;
+}
+
+function autoRank(t: TransportName, kind: SnapshotKind | null): number {
+  const spec: TransportSpec = TRANSPORTS[t];
+  const reads = spec.snapshotKinds === null || (kind !== null && spec.snapshotKinds.includes(kind));
+  return (reads ? 0 : 10) + AUTO_ROUTE_RANK[spec.route];
+}
+
+function byRankThenIndex(a: RankedTransport, b: RankedTransport): number {
+  return a.r - b.r || a.i - b.i;
 }
 
 /** The estate's read routes from a proxy to a VM's disks (each built once per design: read-route-cache.ts). */
@@ -72,15 +97,31 @@ export function chooseProxy(env: ProxyJobEnv, vm: Vm, order: readonly TransportN
   if (proxies.length === 0) fail('a planned proxy design has at least one proxy');
   let best = { proxy: proxies[0]!, usable: [] as boolean[], key: [Infinity, Infinity] };
   for (const proxy of proxies) {
-    const routes = readRoutes(env, vm, proxy);
-    const usable = order.map((t) => vm.disks.every((d) => routes(TRANSPORTS[t].route, d.index).ok));
+    const usable = usableTransports(env, vm, proxy, order);
     const first = usable.indexOf(true);
     const key = [first < 0 ? order.length : first, env.limits.load(proxy) / proxy.taskSlots];
     if (key[0]! < best.key[0]! || (key[0] === best.key[0] && key[1]! < best.key[1]!)) best = { proxy, usable, key };
   }
   if (env.options.transport !== null) return { proxy: best.proxy, order: [...order] };
-  const usable = best.usable;
-  return { proxy: best.proxy, order: [...order.filter((_, k) => usable[k]), ...order.filter((_, k) => !usable[k])] };
+  const usable: TransportName[] = [];
+  const unusable: TransportName[] = [];
+  for (let k = 0; k < order.length; k++) (best.usable[k] ? usable : unusable).push(order[k]!);
+  return { proxy: best.proxy, order: [...usable, ...unusable] };
+}
+
+/** For each transport of the order, whether the proxy has a route to every disk of the VM through it. */
+function usableTransports(env: ProxyJobEnv, vm: Vm, proxy: Proxy, order: readonly TransportName[]): boolean[] {
+  const usable: boolean[] = [];
+  for (const t of order) {
+    let all = true;
+    for (const d of vm.disks) {
+      if (env.readRoutes.route(vm, d.index, proxy, TRANSPORTS[t].route).ok) continue;
+      all = false;
+      break;
+    }
+    usable.push(all);
+  }
+  return usable;
 }
 
 export type OpenDisk = { ok: true; reader: DiskReader; notes: string[] } | { ok: false; reason: string; notes: string[] };

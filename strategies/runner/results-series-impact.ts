@@ -16,26 +16,61 @@ interface MachineSeries {
   inflation: number[];
 }
 
+/*
+ * Loops and module-level callbacks, not arrows made per call: V8 drops an
+ * arrow's optimized code when the arrow dies, so an arrow made per call is
+ * optimized again in every run.
+ */
+
 export function impactSeries(impact: ImpactMonitor, grid: SeriesGrid): DesignSeries['impact'] {
-  const machines: MachineSeries[] = impact.report().map((m) => {
+  const machines: MachineSeries[] = [];
+  for (const m of impact.report()) {
     const s = impact.series(m.machine);
     const inflation = resample(s.latencyInflation, s.bucketSec, grid, true);
-    // Demand only counts where the machine was observed, so ratios compare like with like.
-    const observed = s.latencyInflation.map((x) => x > 0);
-    const mask = (xs: readonly number[]): number[] => xs.map((x, i) => (observed[i] ? x : 0));
-    return {
+    machines.push({
       name: m.machine,
       host: m.host,
       p95: m.latencyInflation.p95,
-      demanded: resample(mask(s.demandedIoBytesPerSec), s.bucketSec, grid),
-      delivered: resample(mask(s.deliveredIoBytesPerSec), s.bucketSec, grid),
+      demanded: resample(observedOnly(s.demandedIoBytesPerSec, s.latencyInflation), s.bucketSec, grid),
+      delivered: resample(observedOnly(s.deliveredIoBytesPerSec, s.latencyInflation), s.bucketSec, grid),
       inflation,
-    };
-  });
-  const topMachines = topByScore(machines, (m) => m.p95, (m) => m.name, SERIES_LIMITS.impactMachines).map((m) => row(m.name, [m]));
-  const hosts = impact.hostReport().map((h) => ({ name: `host/${h.host}`, p95: h.latencyInflation.p95, members: machines.filter((m) => m.host === h.host) }));
-  const topHosts = topByScore(hosts, (h) => h.p95, (h) => h.name, SERIES_LIMITS.impactHosts).map((h) => row(h.name, h.members));
+    });
+  }
+  const topMachines = topByScore(machines, seriesP95, seriesName, SERIES_LIMITS.impactMachines).map((m) => row(m.name, [m]));
+  const hosts: HostSeries[] = [];
+  for (const h of impact.hostReport()) hosts.push({ name: `host/${h.host}`, p95: h.latencyInflation.p95, members: membersOf(machines, h.host) });
+  const topHosts = topByScore(hosts, seriesP95, seriesName, SERIES_LIMITS.impactHosts).map((h) => row(h.name, h.members));
   return { machines: topMachines, hosts: topHosts, fleet: fleetBand(machines, grid.count) };
+}
+
+interface HostSeries {
+  name: string;
+  p95: number;
+  members: MachineSeries[];
+}
+
+/**
+ * Demand only counts where the machine was observed (its inflation is above
+ * 0), so ratios compare like with like: the other buckets read 0.
+ */
+function observedOnly(values: readonly number[], inflation: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) out.push(inflation[i]! > 0 ? values[i]! : 0);
+  return out;
+}
+
+function membersOf(machines: readonly MachineSeries[], host: string): MachineSeries[] {
+  const out: MachineSeries[] = [];
+  for (const m of machines) if (m.host === host) out.push(m);
+  return out;
+}
+
+function seriesP95(x: { p95: number }): number {
+  return x.p95;
+}
+
+function seriesName(x: { name: string }): string {
+  return x.name;
 }
 
 /** A row pooled over some machines: delivered / demanded I/O, and the mean inflation of those observed. */
@@ -69,10 +104,14 @@ function fleetBand(machines: readonly MachineSeries[], count: number): DesignSer
   for (let b = 0; b < count; b++) {
     column.length = 0;
     for (const m of machines) if (m.inflation[b]! > 0) column.push(m.inflation[b]!);
-    column.sort((x, y) => x - y);
+    column.sort(ascending);
     p50.push(sortedQuantile(column, 0.5));
     p95.push(sortedQuantile(column, 0.95));
     max.push(column.length > 0 ? column[column.length - 1]! : 0);
   }
   return { p50: chartValues(p50), p95: chartValues(p95), max: chartValues(max) };
+}
+
+function ascending(x: number, y: number): number {
+  return x - y;
 }

@@ -4,7 +4,7 @@
  * bucket, from the network's usage log. Only the resources with the highest
  * instantaneous peaks are resampled, so a large estate costs little here.
  */
-import type { FlowNetwork } from '../../sim/flow/network.js';
+import type { FlowNetwork, Resource } from '../../sim/flow/network.js';
 import { SERIES_LIMITS, type ResourceKind, type UtilisationRow } from '../results-series.js';
 import { byName, chartValue, chartValues, resample, topByScore, type SeriesGrid } from './series-buckets.js';
 
@@ -31,29 +31,64 @@ function isMachineResource(name: string): boolean {
   return name.startsWith('vm/');
 }
 
+/*
+ * The callbacks here are module-level functions, not arrows made per call:
+ * V8 drops an arrow's optimized code when the arrow dies, so an arrow made
+ * per call is optimized again in every run.
+ */
+
 export function utilisationSeries(flows: FlowNetwork, grid: SeriesGrid): UtilisationRow[] {
   flows.settle();
-  const peakUtil = (r: (typeof flows.resources)[number]): number => {
-    const cap = r.capacity;
-    return cap > 0 && Number.isFinite(cap) ? r.recorder.peakLoad / cap : 0;
-  };
   // Shared infrastructure first: a machine's own vCPU is production's business (the impact series), and
   // a thousand of them would crowd out the datastores and links backup contends on.
-  const busy = flows.resources.filter((r) => peakUtil(r) > 0);
-  const infrastructure = busy.filter((r) => !isMachineResource(r.name));
-  const candidates = topByScore(infrastructure, peakUtil, (r) => r.name, SERIES_LIMITS.utilisation * CANDIDATES_PER_ROW);
+  const infrastructure: Resource[] = [];
+  const machines: Resource[] = [];
+  for (const r of flows.resources) {
+    if (!(peakUtil(r) > 0)) continue;
+    if (isMachineResource(r.name)) machines.push(r);
+    else infrastructure.push(r);
+  }
+  const candidates = topByScore(infrastructure, peakUtil, resourceName, SERIES_LIMITS.utilisation * CANDIDATES_PER_ROW);
   const room = SERIES_LIMITS.utilisation - Math.min(SERIES_LIMITS.utilisation, infrastructure.length);
-  candidates.push(...topByScore(busy.filter((r) => isMachineResource(r.name)), peakUtil, (r) => r.name, room * CANDIDATES_PER_ROW));
-  const rows = candidates.map((r) => {
-    const s = r.recorder.series(grid.endSec);
-    const values = chartValues(resample(s.meanUtilisation, s.bucketSec, grid).map((u) => Math.min(1, Math.max(0, u))));
-    return { resource: r.name, kind: resourceKind(r.name), peak: chartValue(values.reduce((m, v) => Math.max(m, v), 0)), values };
-  });
+  candidates.push(...topByScore(machines, peakUtil, resourceName, room * CANDIDATES_PER_ROW));
+  const rows = candidates.map((r) => utilisationRow(r, grid));
   const kept = [
-    ...topByScore(rows.filter((r) => !isMachineResource(r.resource)), (r) => r.peak, (r) => r.resource, SERIES_LIMITS.utilisation),
-    ...topByScore(rows.filter((r) => isMachineResource(r.resource)), (r) => r.peak, (r) => r.resource, room),
+    ...topByScore(rows.filter((r) => !isMachineResource(r.resource)), rowPeak, rowResource, SERIES_LIMITS.utilisation),
+    ...topByScore(rows.filter((r) => isMachineResource(r.resource)), rowPeak, rowResource, room),
   ];
-  return kept.sort(
-    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byName(a.resource, b.resource),
-  );
+  return kept.sort(rowOrder);
+}
+
+/** The highest instantaneous load of a resource over its capacity; 0 for one without a finite capacity. */
+function peakUtil(r: Resource): number {
+  const cap = r.capacity;
+  return cap > 0 && Number.isFinite(cap) ? r.recorder.peakLoad / cap : 0;
+}
+
+function resourceName(r: Resource): string {
+  return r.name;
+}
+
+/** A resource's mean utilisation per bucket of the grid, clamped to [0, 1], and its peak. */
+function utilisationRow(r: Resource, grid: SeriesGrid): UtilisationRow {
+  const s = r.recorder.series(grid.endSec);
+  const means = resample(s.meanUtilisation, s.bucketSec, grid);
+  for (let i = 0; i < means.length; i++) means[i] = Math.min(1, Math.max(0, means[i]!));
+  const values = chartValues(means);
+  let peak = 0;
+  for (const v of values) peak = Math.max(peak, v);
+  return { resource: r.name, kind: resourceKind(r.name), peak: chartValue(peak), values };
+}
+
+function rowPeak(r: UtilisationRow): number {
+  return r.peak;
+}
+
+function rowResource(r: UtilisationRow): string {
+  return r.resource;
+}
+
+/** Rows by resource kind (KIND_ORDER), then name. */
+function rowOrder(a: UtilisationRow, b: UtilisationRow): number {
+  return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byName(a.resource, b.resource);
 }

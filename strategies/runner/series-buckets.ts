@@ -71,11 +71,25 @@ export function sortedQuantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
+interface Scored<T> {
+  item: T;
+  score: number;
+  name: string;
+}
+
 /** Top `limit` items by score (higher first), ties by name. */
 export function topByScore<T>(items: readonly T[], score: (x: T) => number, name: (x: T) => string, limit: number): T[] {
-  return [...items]
-    .sort((a, b) => score(b) - score(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0))
-    .slice(0, limit);
+  // Each item is scored and named once, and the comparator is a module-level function: a comparator
+  // made per call would be optimized again in every run (V8 drops its code when it dies).
+  const scored: Scored<T>[] = [];
+  for (const item of items) scored.push({ item, score: score(item), name: name(item) });
+  const top: T[] = [];
+  for (const s of scored.sort(byScoreThenName).slice(0, limit)) top.push(s.item);
+  return top;
+}
+
+function byScoreThenName<T>(a: Scored<T>, b: Scored<T>): number {
+  return b.score - a.score || byName(a.name, b.name);
 }
 
 export function byName(a: string, b: string): number {
