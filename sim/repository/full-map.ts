@@ -47,7 +47,7 @@ export class FullMap {
     return new FullMap(dense.length, null, dense);
   }
 
-  /** Whether the map is held dense (for tests and figures). */
+  /** Whether the map is held dense (for tests). */
   get isDense(): boolean {
     return this.dense !== null;
   }

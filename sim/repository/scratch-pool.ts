@@ -1,7 +1,8 @@
 /**
  * Reused buffers for a plan's per-block scratch arrays (content ids read,
- * verdicts, new blocks' stored sizes) and a full's slot lists, which live
- * only from the plan to its commit or abort.
+ * verdicts, new blocks' stored sizes), which live only from the plan to its
+ * commit or abort. (A commit's slot lists are not among them: they become
+ * the new file's maps, full-map.ts.)
  *
  * A night of active fulls plans ~10^7 blocks in arrays of a few hundred
  * kilobytes each; allocated fresh, they were garbage a moment later and their
