@@ -63,7 +63,15 @@ const TAB = /\t/;
 const LONE_CR = /\r(?!\n)/;
 /** A `\U` escape past U+10FFFF: the yaml package refuses it, js-yaml makes two surrogates of it. */
 const BIG_ESCAPE = /\\U(?!000[0-9A-Fa-f]{5}|0010[0-9A-Fa-f]{4})[0-9A-Fa-f]{8}/;
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?![ \t]*$)/m;
+/**
+ * A marker line with more on it. The end of the marker's line is spelled out
+ * (a line feed, CRLF, or the end of the text), not `$`: under the `m` flag `$`
+ * also matches before U+2028 and U+2029, which YAML reads as ordinary
+ * characters, so `---\u2028: ` would pass for a bare marker (found by the
+ * token property in yaml-fast-properties.test.ts). `^` matching after them
+ * only makes the check decline more.
+ */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?![ \t]*(?:\r?\n|(?![\s\S])))/m;
 const COLLECTION_KEY = /[\]}]\s*:/;
 
 /** The data of `text`, or why the fast reading declines it; `maxDepth` as in LIMITS.depth (levels of nesting). */

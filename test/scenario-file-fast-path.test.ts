@@ -88,6 +88,7 @@ describe('the fast reading of scenario files', () => {
       ['a directive', 'directive', `%YAML 1.2\n---\n${defaultText}`],
       ['an explicit key', 'explicit_key', `${defaultText}\n? x\n: y\n`],
       ['a document marker with content', 'document_marker', `--- # the default\n${defaultText}`],
+      ['a document marker followed by a line separator (U+2028, which $ in a regular expression takes for a line end)', 'document_marker', `---\u2028: x\n${defaultText}`],
       ['a null key', 'null_key', `${defaultText}\nnull: 1\n`],
       ['a flow collection as a key', 'collection_key', `${defaultText}\n[a, b]: 1\n`],
       ['a multi-line quoted scalar', 'multiline_quoted', defaultText.replace(/^title: .*$/m, 'title: "two\n  lines"')],
