@@ -21,36 +21,6 @@ describe('repository helpers', () => {
     );
   });
 
-  it('group the non-zero numbers of several arrays by their high bits like a stable sort on those bits, sharing the buffer with sorting', () => {
-    // The idea: grouping by key >>> shift equals a stable comparison sort on
-    // that part of the non-zero keys, taken array after array, and each
-    // group's bounds hold exactly its keys, whatever the sorter did before
-    // (its buffers are reused). The inputs are left as they were.
-    const sorter = new RadixSorter();
-    fc.assert(
-      fc.property(fc.nat({ max: 6 }), fc.array(fc.array(fc.nat({ max: 200 }), { maxLength: 700 }), { maxLength: 4 }), fc.array(fc.nat(), { maxLength: 50 }), (shift, inputs, before) => {
-        sorter.sort(Uint32Array.from(before), before.length);
-        const all = inputs.flat();
-        const groups = all.length === 0 ? 1 + (before.length % 3) : (Math.max(...all) >>> shift) + 1 + (before.length % 3);
-        const sources = inputs.map((a) => Uint32Array.from(a));
-        const nonZero = all.filter((k) => k !== 0);
-        const { grouped, starts } = sorter.group(sources, nonZero.length, shift, groups);
-        const expected = [...nonZero].sort((a, b) => (a >>> shift) - (b >>> shift));
-        expect([...grouped.subarray(0, nonZero.length)]).toEqual(expected);
-        expect(sources.map((a) => [...a])).toEqual(inputs);
-        expect(starts[0]).toBe(0);
-        expect(starts[groups]).toBe(nonZero.length);
-        for (let g = 0; g < groups; g++) {
-          for (let i = starts[g]!; i < starts[g + 1]!; i++) expect(grouped[i]! >>> shift).toBe(g);
-        }
-      }),
-    );
-  });
-
-  it('refuse to group when the count of non-zero keys it was told is wrong', () => {
-    expect(() => new RadixSorter().group([Uint32Array.of(0, 5, 0, 7)], 3, 1, 4)).toThrow(/2 non-zero keys, expected 3/);
-  });
-
   it('keep a block bitset equal to the non-zero entries it was built from and assigned', () => {
     // The idea: bits built from a dense map, then assigned block by block,
     // always answer like the dense map itself.

@@ -33,13 +33,15 @@
  * aborted backup's blocks survive to dedupe its retry.
  *
  * Dropping a reference is logged, not applied: `settle()` applies the log
- * segment by segment, in slot order, and the collector frees blocks during
- * that same sweep. A segment's records (about 1 MiB) stay cached while its
- * drops are applied in any order (measured on the benchmark estate: ~40 ns a
- * record, against 100+ for a scattered touch), and the freed slots return to
- * their arenas in slot order. Grouping the log by segment is one counting
- * pass; sorting it whole took three radix passes over ~40 million drops on a
- * night that deletes expired chains. Reference counts and
+ * in the order it was written and the collector then frees the blocks left
+ * unreferenced, in slot order, so they return to their arenas in slot order.
+ * The drops need no grouping by address: a backup file's slots lie mostly in
+ * its machine's arena, in the order they were stored, and the blocks all
+ * machines share (a template's) are few and stay cached. On the benchmark's
+ * night that deletes expired chains (~40 million drops) applying the files
+ * as they are takes ~9 ns a drop; grouping them by record segment first took
+ * ~45 (a counting pass, a scatter into a fresh buffer of 160 MB, then the
+ * grouped decrements), and sorting them whole took more. Reference counts and
  * `unreferencedBlocks` are exact only after settling; everything that reads
  * them settles first.
  */
@@ -253,31 +255,25 @@ export class ChunkStore {
   }
 
   /**
-   * Applies the logged reference drops in slot order. A block left
-   * unreferenced goes to `free` if given (the collector, while its record is
-   * in cache), else becomes a candidate.
+   * Applies the logged reference drops; the blocks left unreferenced go, in
+   * slot order, to `free` if given (the collector), else become candidates.
    */
   settle(sorter: RadixSorter, free?: (slot: number) => void): void {
     const n = this.decrements.length + this.droppedEntries;
     if (n === 0) return;
-    // Nothing below logs a drop (freeing only releases unreferenced blocks), so
-    // the logs can be read in place while the sorter's buffer holds them grouped.
-    // Within a segment the order of drops does not matter (see decrementSegment).
-    const { grouped, starts } = sorter.group([this.decrements.view(), ...this.droppedFiles], n, this.segmentBits, this.segments.length);
+    // Nothing below logs a drop (freeing only releases unreferenced blocks), so the logs are read in place.
     const zeroed = this.zeroed;
-    for (let g = 0; g < this.segments.length; g++) {
-      if (starts[g] === starts[g + 1]) continue;
-      // A block reaches zero at its last drop, once, whatever the order of its segment's drops.
-      this.decrementSegment(this.segments[g]!, grouped, starts[g]!, starts[g + 1]!, zeroed);
-      const list = zeroed.view().sort();
-      for (let i = 0; i < list.length; i++) {
-        const slot = list[i]!;
-        this.unreferencedBlocks++;
-        if (free === undefined || (this.flags(slot) & QUEUED) !== 0) this.enqueue(slot);
-        else free(slot);
-      }
-      zeroed.clear();
+    this.decrementAll(this.decrements.view(), zeroed);
+    for (const file of this.droppedFiles) this.decrementAll(file, zeroed);
+    const list = zeroed.view();
+    sorter.sort(list, list.length);
+    for (let i = 0; i < list.length; i++) {
+      const slot = list[i]!;
+      this.unreferencedBlocks++;
+      if (free === undefined || (this.flags(slot) & QUEUED) !== 0) this.enqueue(slot);
+      else free(slot);
     }
+    zeroed.clear();
     if (this.decrements.length + this.droppedEntries !== n) fail('a reference was dropped while settling');
     this.decrements.clear();
     this.droppedFiles = [];
@@ -285,15 +281,20 @@ export class ChunkStore {
   }
 
   /**
-   * Decrements the drops `grouped[from, to)`, all of slots of segment `r`,
-   * and pushes to `zeroed` the slots that reached zero. A tight loop of
-   * independent loads within one cached segment.
+   * Decrements the reference of every non-zero slot in `drops`, in the order
+   * given, and pushes to `zeroed` the slots that reached zero. Counts only go
+   * down while settling, so a block reaches zero once, at its last drop,
+   * whatever the order (the header says why the order is the log's).
    */
-  private decrementSegment(r: Uint32Array, grouped: Uint32Array, from: number, to: number, zeroed: U32Stack): void {
+  private decrementAll(drops: Uint32Array, zeroed: U32Stack): void {
+    const segments = this.segments;
+    const bits = this.segmentBits;
     const mask = this.segmentMask;
     const stride = this.stride;
-    for (let i = from; i < to; i++) {
-      const slot = grouped[i]!;
+    for (let i = 0; i < drops.length; i++) {
+      const slot = drops[i]!;
+      if (slot === ZERO_SLOT) continue;
+      const r = segments[slot >>> bits]!;
       const at = (slot & mask) * stride + REFS;
       const refs = r[at]!;
       if (refs === 0) fail(`slot ${slot} lost more references than it had`);

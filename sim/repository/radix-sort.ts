@@ -7,7 +7,6 @@
  * L1), skipping a digit every key shares: linear time, stable, and
  * allocation-free once its buffers have grown.
  */
-import { fail } from '../engine/errors.js';
 
 const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
@@ -17,7 +16,6 @@ export class RadixSorter {
   private keysB: Uint32Array = new Uint32Array(0);
   private valuesB: Uint32Array = new Uint32Array(0);
   private readonly counts = new Uint32Array(DIGITS);
-  private groupStarts: Uint32Array = new Uint32Array(0);
 
   /** Sorts `keys[0, n)` ascending, moving `values[0, n)` along if given; ties keep their order. */
   sort(keys: Uint32Array, n: number, values?: Uint32Array): void {
@@ -39,42 +37,6 @@ export class RadixSorter {
       keys.set(srcK.subarray(0, n));
       if (values !== undefined) values.set(srcV!.subarray(0, n));
     }
-  }
-
-  /**
-   * Groups the non-zero keys of `sources` (taken in order: the arrays one
-   * after another) by their high bits (`key >>> shift`, below `groups`), in
-   * one stable counting pass: less than a sort, enough for a sweep that only
-   * needs each group's keys together and the groups in order (each group's
-   * table entries then fit in cache). `n` is the number of non-zero keys.
-   * Zeros are skipped because the callers' arrays are block maps, where 0
-   * means a zero block. The grouped keys are in `grouped` (the sorter's
-   * buffer: valid until its next call), group g at `[starts[g], starts[g + 1])`.
-   */
-  group(sources: readonly Uint32Array[], n: number, shift: number, groups: number): { grouped: Uint32Array; starts: Uint32Array } {
-    if (this.keysB.length < n) this.keysB = new Uint32Array(n);
-    if (this.groupStarts.length < groups + 1) this.groupStarts = new Uint32Array(groups + 1);
-    const starts = this.groupStarts;
-    starts.fill(0, 0, groups + 1);
-    for (const keys of sources) {
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        if (k !== 0) starts[(k >>> shift) + 1]!++;
-      }
-    }
-    for (let g = 0; g < groups; g++) starts[g + 1]! += starts[g]!;
-    if (starts[groups] !== n) fail(`radix group: ${starts[groups]} non-zero keys, expected ${n}`);
-    // Placed at a running cursor per group: the start of the next group, moved back after.
-    const grouped = this.keysB;
-    for (const keys of sources) {
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        if (k !== 0) grouped[starts[k >>> shift]!++] = k;
-      }
-    }
-    for (let g = groups; g > 0; g--) starts[g] = starts[g - 1]!;
-    starts[0] = 0;
-    return { grouped, starts };
   }
 
   /** One stable counting pass on one digit; false (and nothing moved) when every key has the same digit. */
