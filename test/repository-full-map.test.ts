@@ -14,19 +14,34 @@ const mapArb = fc.integer({ min: 1, max: 300 }).chain((blockCount) =>
   }),
 );
 
+/** Like mapArb, with the listed blocks in a few runs of consecutive blocks (as a backup lists a template's image and an application's data). */
+const runsArb = fc.integer({ min: 1, max: 300 }).chain((blockCount) =>
+  fc.array(fc.tuple(fc.nat({ max: blockCount - 1 }), fc.nat({ max: 40 })), { minLength: 1, maxLength: 4 }).chain((ranges) => {
+    const blocks = [...new Set(ranges.flatMap(([start, length]) => Array.from({ length: Math.min(length, blockCount - start) }, (_, j) => start + j)))].sort((a, b) => a - b);
+    return fc.array(fc.nat({ max: 5 }), { minLength: blocks.length, maxLength: blocks.length }).map((slots) => {
+      const dense = new Uint32Array(blockCount);
+      blocks.forEach((b, i) => (dense[b] = slots[i]!));
+      return { blockCount, blocks: Uint32Array.from(blocks), slots: Uint32Array.from(slots), dense };
+    });
+  }),
+);
+
 const nonZeroSorted = (xs: Uint32Array): number[] => [...xs].filter((x) => x !== 0).sort((a, b) => a - b);
 
 describe('a full backup map', () => {
-  it('answers like the dense map whether it is held sparse or dense, and turns dense in place when asked to change', () => {
-    // The idea: the sparse form is only storage. Slot by slot, in the entries
-    // that hold references, and as a dense copy, a map built from the blocks a
-    // backup listed equals the dense map of the same full; asking for a
-    // mutable dense map converts it once, and later answers follow the changes.
+  it('answers like the dense map whether it is held as runs, as listed blocks or dense, and turns dense in place when asked to change', () => {
+    // The idea: the sparse forms are only storage. Slot by slot, in the
+    // entries that hold references, and as a dense copy, a map built from the
+    // blocks a backup listed (scattered, or in runs) equals the dense map of
+    // the same full; asking for a mutable dense map converts it once, and
+    // later answers follow the changes. The blocks listed are not kept.
+    const forms = new Set<string>();
     fc.assert(
-      fc.property(mapArb, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 })), { maxLength: 20 }), ({ blockCount, blocks, slots, dense }, changes) => {
-        const sparse = FullMap.fromEntries(blockCount, { blocks, slots });
+      fc.property(fc.oneof(mapArb, runsArb), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 })), { maxLength: 20 }), ({ blockCount, blocks, slots, dense }, changes) => {
+        const sparse = FullMap.fromEntries(blockCount, { blocks: blocks.slice(), slots });
         const held = FullMap.fromDense(dense.slice());
-        expect(sparse.isDense).toBe(false);
+        forms.add(sparse.form);
+        expect(sparse.form).not.toBe('dense');
         for (const map of [sparse, held]) {
           expect(map.blockCount).toBe(blockCount);
           for (let b = 0; b < blockCount; b++) expect(map.slotAt(b)).toBe(dense[b]);
@@ -38,7 +53,7 @@ describe('a full backup map', () => {
         expect(sparse.slotAt(0)).toBe(dense[0]);
         const expected = dense.slice();
         const mutable = sparse.mutableDense();
-        expect(sparse.isDense).toBe(true);
+        expect(sparse.form).toBe('dense');
         expect(sparse.mutableDense()).toBe(mutable);
         for (const [at, slot] of changes) {
           mutable[at % blockCount] = slot;
@@ -49,6 +64,16 @@ describe('a full backup map', () => {
       }),
       { numRuns: 200 },
     );
+    expect([...forms].sort()).toEqual(['blocks', 'runs']);
+  });
+
+  it('keeps a full read as a few long stretches as runs, and scattered blocks as listed', () => {
+    const stretches = Uint32Array.from([...Array.from({ length: 1000 }, (_, i) => i), ...Array.from({ length: 500 }, (_, i) => 4000 + i)]);
+    const runs = FullMap.fromEntries(10_000, { blocks: stretches, slots: stretches.map((b) => b + 1) });
+    expect(runs.form).toBe('runs');
+    expect([runs.slotAt(0), runs.slotAt(999), runs.slotAt(1000), runs.slotAt(3999), runs.slotAt(4000), runs.slotAt(4499), runs.slotAt(4500)]).toEqual([1, 1000, 0, 0, 4001, 4500, 0]);
+    const scattered = Uint32Array.from({ length: 100 }, (_, i) => i * 3);
+    expect(FullMap.fromEntries(300, { blocks: scattered, slots: scattered.map((b) => b + 1) }).form).toBe('blocks');
   });
 
   it('refuses listed blocks and slots of different lengths, or a block past the disk', () => {
