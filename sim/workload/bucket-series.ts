@@ -30,6 +30,8 @@ export class BucketSeries {
   private data: Float64Array;
   private used = 0;
   private width: number;
+  /** `add`'s arguments, as `addInterval` takes them. */
+  private readonly scratch: Float64Array;
 
   constructor(
     /** Quantities per bucket, channel 0 being observed seconds. */
@@ -39,6 +41,7 @@ export class BucketSeries {
   ) {
     assert(channels >= 1 && bucketSec > 0 && maxBuckets >= 2 && maxBuckets % 2 === 0, 'bucket series needs channels >= 1, width > 0, an even maxBuckets');
     this.width = bucketSec;
+    this.scratch = new Float64Array(channels + 1);
     this.data = longLivedF64(Math.min(maxBuckets, INITIAL_BUCKETS) * channels);
   }
 
@@ -52,6 +55,22 @@ export class BucketSeries {
 
   /** Adds `totals` (channels 1..n; channel 0 gets the seconds) accrued uniformly over [fromSec, toSec). */
   add(fromSec: number, toSec: number, totals: ArrayLike<number>): void {
+    const interval = this.scratch;
+    interval[0] = fromSec;
+    interval[1] = toSec;
+    for (let c = 1; c < this.channels; c++) interval[c + 1] = totals[c - 1]!;
+    this.addInterval(interval);
+  }
+
+  /**
+   * `add` with its arguments in one typed array: [fromSec, toSec, then the
+   * totals of channels 1..n]. For a caller that adds at every change of load
+   * (an impact meter): doubles passed to a call V8 does not inline are boxed,
+   * one heap number each, and an array passed allocates nothing.
+   */
+  addInterval(interval: Float64Array): void {
+    const fromSec = interval[0]!;
+    const toSec = interval[1]!;
     const span = toSec - fromSec;
     if (!(span > 0)) return;
     while (Math.floor((toSec - 1e-9 * span) / this.width) >= this.maxBuckets) this.coarsen();
@@ -60,7 +79,15 @@ export class BucketSeries {
     while (t < toSec) {
       const end = Math.min(toSec, (b + 1) * this.width);
       const part = (end - t) / span;
-      if (part > 0) this.accrue(b, end - t, totals, part);
+      // Accrued here rather than in a method taking the seconds and the part: doubles passed to a call
+      // V8 does not inline are boxed, and meters add an interval at every change of load.
+      if (part > 0) {
+        this.ensure(b + 1);
+        const data = this.data;
+        const base = b * this.channels;
+        data[base] = data[base]! + (end - t);
+        for (let c = 1; c < this.channels; c++) data[base + c] = data[base + c]! + interval[c + 1]! * part;
+      }
       t = end;
       b++;
     }
@@ -79,13 +106,6 @@ export class BucketSeries {
       out.push(sec > 0 ? this.value(b, channel) / sec : 0);
     }
     return out;
-  }
-
-  private accrue(bucket: number, seconds: number, totals: ArrayLike<number>, part: number): void {
-    this.ensure(bucket + 1);
-    const base = bucket * this.channels;
-    this.data[base] = this.data[base]! + seconds;
-    for (let c = 1; c < this.channels; c++) this.data[base + c] = this.data[base + c]! + totals[c - 1]! * part;
   }
 
   private ensure(buckets: number): void {

@@ -35,8 +35,12 @@ export class ImpactMeter implements UsageListener {
   /** Evaluates the latency model, shared with the meters whose model is the same. */
   private readonly sharedInflation: SharedInflation;
   private readonly unwatch: () => void;
-  /** The interval's totals, reused: a meter closes an interval at every change of a resource it watches. */
-  private readonly totals = new Float64Array(CHANNELS - 1);
+  /** The interval being closed as BucketSeries.addInterval takes it, reused: a meter closes one at every change of a resource it watches. */
+  private readonly interval = new Float64Array(CHANNELS + 1);
+  /** The interval's inflation and length as TimeHistogram.addSample takes them, reused likewise. */
+  private readonly sample = new Float64Array(2);
+  /** The workload's running totals at the instant being closed, reused (Workload.totalsInto's order). */
+  private readonly running = new Float64Array(4);
   // The workload's totals when the meter started: a late meter reports from its own start.
   private readonly demandedIoBase: number;
   private readonly deliveredIoBase: number;
@@ -71,31 +75,49 @@ export class ImpactMeter implements UsageListener {
 
   /** Latency inflation in force now (after the last change). */
   currentInflation(): number {
-    if (this.stale) {
-      this.inflation = this.sharedInflation.current();
-      this.stale = false;
-    }
+    this.refreshInflation();
     return this.inflation;
   }
 
-  /** Closes the interval [last, t) with the values that held during it. */
+  /** Updates the `inflation` field; the hot path reads the field, so no call returns a (boxed) double. */
+  private refreshInflation(): void {
+    if (this.stale) {
+      this.sharedInflation.refresh();
+      this.inflation = this.sharedInflation.value;
+      this.stale = false;
+    }
+  }
+
+  /**
+   * Closes the interval [last, t) with the values that held during it. The
+   * workload's totals come through a typed array (Workload.totalsInto): this
+   * runs at every change of load on the path, and numbers returned from calls
+   * were most of a run's garbage.
+   */
   advanceTo(tSec: number): void {
     if (tSec <= this.lastSec) return;
-    const inflation = this.currentInflation();
-    const w = this.workload;
-    const demandedIo = w.demandedIoBytesUntil(tSec) - this.demandedIoBase;
-    const deliveredIo = w.deliveredIoBytes() - this.deliveredIoBase;
-    const demandedCpu = w.demandedCpuCyclesUntil(tSec) - this.demandedCpuBase;
-    const deliveredCpu = w.deliveredCpuCycles() - this.deliveredCpuBase;
+    this.refreshInflation();
+    const inflation = this.inflation;
+    const running = this.running;
+    this.workload.totalsInto(tSec, running, 0);
+    const demandedIo = running[0]! - this.demandedIoBase;
+    const deliveredIo = running[1]! - this.deliveredIoBase;
+    const demandedCpu = running[2]! - this.demandedCpuBase;
+    const deliveredCpu = running[3]! - this.deliveredCpuBase;
     const dt = tSec - this.lastSec;
-    const totals = this.totals;
-    totals[0] = demandedIo - this.demandedIoBytes;
-    totals[1] = deliveredIo - this.deliveredIoBytes;
-    totals[2] = inflation * dt;
-    totals[3] = demandedCpu - this.demandedCpuCycles;
-    totals[4] = deliveredCpu - this.deliveredCpuCycles;
-    this.series.add(this.lastSec, tSec, totals);
-    this.histogram.add(inflation, dt);
+    const interval = this.interval;
+    interval[0] = this.lastSec;
+    interval[1] = tSec;
+    interval[2] = demandedIo - this.demandedIoBytes;
+    interval[3] = deliveredIo - this.deliveredIoBytes;
+    interval[4] = inflation * dt;
+    interval[5] = demandedCpu - this.demandedCpuCycles;
+    interval[6] = deliveredCpu - this.deliveredCpuCycles;
+    this.series.addInterval(interval);
+    const sample = this.sample;
+    sample[0] = inflation;
+    sample[1] = dt;
+    this.histogram.addSample(sample);
     this.demandedIoBytes = demandedIo;
     this.deliveredIoBytes = deliveredIo;
     this.demandedCpuCycles = demandedCpu;

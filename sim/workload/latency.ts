@@ -113,19 +113,29 @@ export class IoLatencyModel {
 
 /** One model's inflation, re-evaluated only when some probe has changed since the last evaluation. */
 export class SharedInflation {
-  private value = 1;
+  /** model.inflation() as of the last `refresh()`. */
+  value = 1;
   private atGeneration = -1;
 
   constructor(readonly model: IoLatencyModel) {}
 
   /** model.inflation() now (the same number, bit for bit). */
   current(): number {
+    this.refresh();
+    return this.value;
+  }
+
+  /**
+   * Brings `value` up to date. Meters call this and read the field rather than
+   * take `current()`'s result: a double returned from a call V8 does not
+   * inline is a new heap number, and meters ask at every change of load.
+   */
+  refresh(): void {
     const g = usageGeneration();
     if (g !== this.atGeneration) {
       this.value = this.model.inflation();
       this.atGeneration = g;
     }
-    return this.value;
   }
 }
 

@@ -18,6 +18,7 @@
 import { ChunkBitmap } from '../../sim/disk/chunk-bitmap.js';
 import type { DiskWriteListener, VirtualDisk } from '../../sim/disk/virtual-disk.js';
 import type { ProcessBody } from '../../sim/engine/process.js';
+import type { Hop } from '../../sim/flow/network.js';
 import type { Simulation } from '../../sim/engine/simulation.js';
 import { consistencyLabel } from '../agent/consistency-label.js';
 import { cyclesOn, streamRoute } from '../agent/job-route.js';
@@ -90,6 +91,10 @@ export function* nearCdpSyncs(env: CdpEnv, tracker: SyncTracker): ProcessBody<vo
   const cpu = splitterCpu(env, options.readCyclesPerByte.nearCdp);
   const ingest = env.target.ingestHops();
   const chunkBytes = machine.guest.disks[0]!.chunkSizeBytes;
+  // Each disk's route, built at its first synchronisation and reused: the pieces never change during a run
+  // (a machine keeps its host and datastores), and building it anew every few minutes per disk was a good
+  // part of a run's garbage.
+  const routes: Hop[][] = [];
   for (let n = 1; sim.now + options.syncIntervalSec < env.endSec; n++) {
     yield options.syncIntervalSec;
     const frozen = freezeForSync(env, tracker);
@@ -101,7 +106,8 @@ export function* nearCdpSyncs(env: CdpEnv, tracker: SyncTracker): ProcessBody<vo
     for (let d = 0; d < taken.chunks.length; d++) {
       const size = taken.chunks[d]!.length * chunkBytes;
       if (size === 0) continue;
-      const route = streamRoute({ read: env.routes.diskRead(d, options.readIoSizeBytes), cpu: cpu.hops, network: env.networkHops, ingest }, 1);
+      while (routes.length <= d) routes.push(streamRoute({ read: env.routes.diskRead(routes.length, options.readIoSizeBytes), cpu: cpu.hops, network: env.networkHops, ingest }, 1));
+      const route = routes[d]!;
       yield sim.transfer({ name: `${env.design}/${machine.path}/sync-${n}/disk-${d}`, sizeBytes: size, route });
     }
     journal.arrived(shipment, sim.now);
