@@ -12,7 +12,10 @@ export function joinHops(...parts: readonly (readonly Hop[])[]): Hop[] {
   for (const part of parts) {
     for (const hop of part) {
       const coef = hop.coef ?? 1;
-      const i = out.findIndex((h) => h.resource === hop.resource);
+      // A loop, not findIndex with an arrow: an arrow made per call loses its optimized code when it dies,
+      // and routes are joined in every run, so it was optimized again in every job of a sweep.
+      let i = out.length - 1;
+      while (i >= 0 && out[i]!.resource !== hop.resource) i--;
       if (i < 0) out.push({ resource: hop.resource, coef });
       else out[i] = { resource: hop.resource, coef: out[i]!.coef! + coef };
     }
