@@ -1,14 +1,22 @@
 /**
  * Bundles the `vmbsim` command with esbuild: `node <outdir>/cli.js`.
  * - vmbsim.cjs: the whole command in one CommonJS file, run by the launcher
- *   (cli.js, from scenarios/cli/launcher.mjs) with V8's code cache: Node 20
+ *   (cli.js, from scenarios/cli/launcher.cjs) with V8's code cache: Node 20
  *   has no compile cache for modules, and resolving, reading, parsing and
  *   compiling code was most of the command's start-up (the ~330 modules of
  *   the tsc output one by one, then still a good part of it as a bundle).
  *   The code the report (d3) and the sweep need is in the file but only
  *   parsed lazily until a command runs it.
- * - worker.js: the sweep's worker-thread entry, an ES module tinypool loads
- *   by URL; the sweep finds it beside the bundle.
+ * - validate.cjs: the same program with only `vmbsim validate`
+ *   (scenarios/cli/validate-program.ts), which the launcher runs for that
+ *   command: 0.5 MB instead of 1.26 MB, without the engine, the designs, the
+ *   report and the sweep, so there is less to read, deserialise and
+ *   initialise before a scenario file is checked.
+ * - worker.mjs: the sweep's worker-thread entry, an ES module tinypool
+ *   loads by URL; the sweep finds it beside the bundle
+ *   (scenarios/sweep/run-sweep.ts, VMBSIM_SWEEP_WORKER).
+ * - package.json: `type: commonjs`, for the launcher, cli.js: a CommonJS
+ *   entry starts faster than an ES module one (launcher.cjs says why).
  * tinypool stays external: it starts its threads from its own files.
  * White space and syntax are minified (less to read and parse at start-up);
  * names are kept, so a `--debug` stack trace still reads.
@@ -36,28 +44,36 @@ const common = {
   charset: 'ascii',
   logLevel: 'warning',
 };
-const bundle = join(outdir, 'vmbsim.cjs');
-await build({
-  ...common,
-  entryPoints: [join(root, 'scenarios', 'cli.ts')],
-  format: 'cjs',
-  outfile: bundle,
-  // import.meta.url (the package root, the sweep's worker.js) is the bundle's own URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
-  inject: [join(here, 'import-meta-url.mjs')],
-});
+// The two command bundles: the whole command, and `validate` on its own (scenarios/cli/validate-program.ts).
+const bundles = { 'vmbsim.cjs': join(root, 'scenarios', 'cli.ts'), 'validate.cjs': join(root, 'scenarios', 'cli', 'validate-entry.ts') };
+for (const [name, entry] of Object.entries(bundles)) {
+  await build({
+    ...common,
+    entryPoints: [entry],
+    format: 'cjs',
+    outfile: join(outdir, name),
+    // import.meta.url (the package root, the sweep's worker) is the bundle's own URL; the worker is an ES module (.mjs) in a CommonJS folder.
+    define: { 'import.meta.url': 'importMetaUrl', VMBSIM_SWEEP_WORKER: '"./worker.mjs"' },
+    inject: [join(here, 'import-meta-url.mjs')],
+  });
+}
 await build({
   ...common,
   entryPoints: [join(root, 'scenarios', 'sweep', 'worker.ts')],
   format: 'esm',
-  outfile: join(outdir, 'worker.js'),
+  outfile: join(outdir, 'worker.mjs'),
   // CommonJS dependencies (seedrandom) call require() for Node's own modules.
   banner: { js: "import { createRequire as __vmbsimRequire } from 'node:module'; const require = __vmbsimRequire(import.meta.url);" },
 });
-const bytes = readFileSync(bundle);
-if (bytes.some((b) => b > 0x7f)) throw new Error(`${bundle} is not ASCII: the launcher reads it as latin1`);
-// The launcher names its code cache after the bundle's content, so a rebuilt bundle never reads an old cache.
-const key = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+// The launcher is CommonJS (launcher.cjs says why), and so is every .js file in this folder.
+writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+// The launcher names each bundle's code caches after its content, so a rebuilt bundle never reads an old cache.
+const keys = {};
+for (const name of Object.keys(bundles)) {
+  const bytes = readFileSync(join(outdir, name));
+  if (bytes.some((b) => b > 0x7f)) throw new Error(`${name} is not ASCII: the launcher reads it as latin1`);
+  keys[name] = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
 const launcher = join(outdir, 'cli.js');
-writeFileSync(launcher, readFileSync(join(here, 'launcher.mjs'), 'utf8').replace("'__BUNDLE_KEY__'", JSON.stringify(key)));
+writeFileSync(launcher, readFileSync(join(here, 'launcher.cjs'), 'utf8').replace("{ '__BUNDLE_KEYS__': '' }", JSON.stringify(keys)));
 chmodSync(launcher, 0o755);
