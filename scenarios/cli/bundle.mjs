@@ -33,8 +33,23 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const outdir = resolve(process.argv[2] ?? join(root, 'dist', 'cli'));
 rmSync(outdir, { recursive: true, force: true });
+/**
+ * commander loads node:child_process at its top level, for executable
+ * subcommands (`program.command('x', 'description')`), which vmbsim does not
+ * have; Node compiles child_process (and net and dgram) on that require,
+ * some 3 ms of every start. commander only calls its `spawn`, so the bundle
+ * gives commander a stand-in that requires child_process on first use.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child-process-on-first-use', namespace: 'vmbsim' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'vmbsim' }, () => ({ contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js' }));
+  },
+};
 const common = {
   bundle: true,
+  plugins: [lazyChildProcessForCommander],
   platform: 'node',
   target: 'node20',
   external: ['tinypool'],
