@@ -34,22 +34,44 @@ const root = resolve(here, '..', '..');
 const outdir = resolve(process.argv[2] ?? join(root, 'dist', 'cli'));
 rmSync(outdir, { recursive: true, force: true });
 /**
- * commander loads node:child_process at its top level, for executable
- * subcommands (`program.command('x', 'description')`), which vmbsim does not
- * have; Node compiles child_process (and net and dgram) on that require,
- * some 3 ms of every start. commander only calls its `spawn`, so the bundle
- * gives commander a stand-in that requires child_process on first use.
+ * Stand-ins that load a dependency on first use, for the command bundles.
+ * - commander requires node:child_process at its top level, for executable
+ *   subcommands (`program.command('x', 'description')`), which vmbsim does
+ *   not have; Node compiles child_process (and net and dgram) on that
+ *   require, some 3 ms of every start. commander only calls its `spawn`.
+ * - The yaml package reads a scenario file only when it has issues or the
+ *   fast reader declines it (scenarios/load.ts), and `list` reads titles
+ *   with it; initialising its ~80 modules, and deserialising their code,
+ *   was part of every start. The stand-in initialises the bundled package
+ *   when scenarios/ first calls it (esbuild turns the require into the
+ *   package's lazy CommonJS wrapper), and has the functions scenarios/
+ *   imports: another import fails the build with "No matching export".
  */
-const lazyChildProcessForCommander = {
-  name: 'lazy-child-process-for-commander',
+const STAND_INS = {
+  'child-process-on-first-use': "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+  'yaml-on-first-use': `let yaml;
+const real = () => (yaml ??= require('yaml'));
+module.exports = {
+  parse: (...args) => real().parse(...args),
+  parseDocument: (...args) => real().parseDocument(...args),
+  LineCounter: function LineCounter() { return new (real().LineCounter)(); },
+  isAlias: (node) => real().isAlias(node),
+  isMap: (node) => real().isMap(node),
+  isScalar: (node) => real().isScalar(node),
+  isSeq: (node) => real().isSeq(node),
+};`,
+};
+const standIns = {
+  name: 'stand-ins',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child-process-on-first-use', namespace: 'vmbsim' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'vmbsim' }, () => ({ contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js' }));
+    const from = (dir, importer) => new RegExp(`[\\\\/]${dir}[\\\\/]`).test(importer);
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (from('commander', args.importer) ? { path: 'child-process-on-first-use', namespace: 'vmbsim' } : undefined));
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'file' && from('scenarios', args.importer) ? { path: 'yaml-on-first-use', namespace: 'vmbsim' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'vmbsim' }, (args) => ({ contents: STAND_INS[args.path], loader: 'js', resolveDir: root }));
   },
 };
 const common = {
   bundle: true,
-  plugins: [lazyChildProcessForCommander],
   platform: 'node',
   target: 'node20',
   external: ['tinypool'],
@@ -66,6 +88,7 @@ for (const [name, entry] of Object.entries(bundles)) {
     ...common,
     entryPoints: [entry],
     format: 'cjs',
+    plugins: [standIns],
     outfile: join(outdir, name),
     // import.meta.url (the package root, the sweep's worker) is the bundle's own URL; the worker is an ES module (.mjs) in a CommonJS folder.
     define: { 'import.meta.url': 'importMetaUrl', VMBSIM_SWEEP_WORKER: '"./worker.mjs"' },
