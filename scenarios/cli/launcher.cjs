@@ -4,8 +4,8 @@
  * (scenarios/cli/bundle.mjs copies this file to dist/cli/cli.js): it runs
  * the bundled command, vmbsim.cjs beside it, with V8's code cache; for
  * `vmbsim validate ...` it runs validate.cjs instead, the same program with
- * only that command (scenarios/cli/validate-program.ts), which reads, loads
- * and initialises a third of the code.
+ * only that command (scenarios/cli/validate-program.ts), less than half of
+ * the code to read, deserialise and initialise.
  *
  * Node 20 has no compile cache for modules (`module.enableCompileCache()`
  * comes with Node 22.1), and parsing and compiling the bundle's code was a
