@@ -27,6 +27,12 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
+    // The command's launcher (scenarios/cli/launcher.cjs) is a CommonJS script.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['sim/**/*.ts', 'strategies/**/*.ts', 'scenarios/**/*.ts', 'reports/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error', ...nondeterminism],

@@ -15,10 +15,19 @@ export interface CompiledDesign {
   options: ProxyImageOptions | AgentOptions | CdpOptions;
 }
 
-/** The object without its undefined keys (so compiled specs compare and print cleanly). */
+/**
+ * The object without its undefined keys (so compiled specs compare and print
+ * cleanly). Object.keys and an index, not Object.entries: the same keys in
+ * the same order, without a [key, value] array per key, and compiling a
+ * 1,000-VM scenario calls this some 5,000 times in a command's cold code.
+ */
 export function clean<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const v = (o as Record<string, unknown>)[keys[i]!];
+    if (v !== undefined) out[keys[i]!] = v;
+  }
   return out as T;
 }
 

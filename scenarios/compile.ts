@@ -17,7 +17,7 @@ import type { TapeCopySpec } from '../strategies/restore/tape-copy.js';
 import type { FaultSpec } from '../strategies/restore/scheduled-faults.js';
 import type { SimulateOptions } from '../strategies/run.js';
 import { clean, compileDesign, type CompiledDesign } from './compile-designs.js';
-import { expandScenario, type ExpandedVm, type MachineFields } from './expand.js';
+import { expandScenario, type ExpandedVm, type Expansion, type MachineFields } from './expand.js';
 import type { Scenario, VaryAxis } from './schema/index.js';
 import { SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { DRILL_KIND_NAMES, type DrillInput, type FaultInput } from './schema/drills.js';
@@ -43,11 +43,17 @@ export interface CompiledScenario {
 export interface CompileOptions {
   /** Overrides the scenario's seed (a seed sweep). */
   seed?: number | string;
+  /**
+   * The scenario's expansion (expandScenario of this same scenario), when
+   * the caller has it from validating the scenario (loadScenarioFile,
+   * validateDocument): a 1,000-VM scenario is then not expanded twice.
+   */
+  expansion?: Expansion;
 }
 
 /** Compiles a scenario that loadScenarioFile/parseScenarioText validated; anything else is a programmer error and throws. */
 export function compileScenario(s: Scenario, options: CompileOptions = {}): CompiledScenario {
-  const x = expandScenario(s);
+  const x = options.expansion ?? expandScenario(s);
   if (x.issues.length > 0) throw new Error(`compileScenario: the scenario was not validated: ${formatPath(x.issues[0]!.path)}: ${x.issues[0]!.message}`);
   const seed = options.seed ?? s.seed ?? SCENARIO_DEFAULTS.seed;
   const hostNames = x.hosts.map((h) => h.name);

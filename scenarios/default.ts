@@ -15,9 +15,6 @@
  * RTO come out of the simulation.
  */
 import type { WorldSpec } from '../sim/world/world-spec.js';
-import type { DesignResult } from '../strategies/results.js';
-import { createDesign } from '../strategies/index.js';
-import { simulateDesign } from '../strategies/run.js';
 import { LARGEST_FILE, type FileChoice, type RestoreDrill } from '../strategies/restore/drill.js';
 
 const GIB = 1024 ** 3;
@@ -86,10 +83,4 @@ export function defaultDrills(file: FileChoice = LARGEST_FILE): RestoreDrill[] {
     { kind: 'verification', machine: DRILL_MACHINE, atSec: DAY + 13 * 3600 },
     { kind: 'file', machine: DRILL_MACHINE, atSec: DAY + 15 * 3600, file },
   ];
-}
-
-export function runDefault(seed: number | string = 1): DesignResult[] {
-  const world = defaultWorld();
-  const drills = defaultDrills();
-  return DEFAULT_DESIGNS.map((d) => simulateDesign(world, createDesign(d.kind, d.name, d.options), { seed, days: DEFAULT_DAYS, drills }));
 }

@@ -51,13 +51,33 @@ export interface Expansion {
 
 const TOKEN_RE = /\{([a-z0-9]+)(?::(\d))?\}/g;
 
-/** Fills a name pattern; unknown tokens are reported once per pattern by `patternProblem`. */
+/**
+ * Fills a name pattern; unknown tokens are reported once per pattern by
+ * `patternProblem` (here one stays as `{token}`). A pattern is split once
+ * (`splitPattern`) and each name is then a few concatenations: a regular
+ * expression replace per name was most of expanding a 1,000-VM fleet in the
+ * cold code of a command's start-up.
+ */
 export function fillPattern(pattern: string, tokens: Readonly<Record<string, string | number>>): string {
-  return pattern.replace(TOKEN_RE, (_m, t: string, pad: string | undefined) => {
+  return fillSplit(splitPattern(pattern), tokens);
+}
+
+/** The pattern's literal text and tokens, as String.split gives them: text, token, pad, text, token, pad, ..., text. */
+function splitPattern(pattern: string): readonly (string | undefined)[] {
+  return pattern.split(TOKEN_RE);
+}
+
+function fillSplit(pieces: readonly (string | undefined)[], tokens: Readonly<Record<string, string | number>>): string {
+  let out = pieces[0]!;
+  for (let k = 1; k < pieces.length; k += 3) {
+    const t = pieces[k]!;
+    const pad = pieces[k + 1];
     const v = tokens[t];
-    if (v === undefined) return `{${t}}`;
-    return typeof v === 'number' && pad !== undefined ? String(v).padStart(Number(pad), '0') : String(v);
-  });
+    if (v === undefined) out += `{${t}}`;
+    else out += typeof v === 'number' && pad !== undefined ? String(v).padStart(Number(pad), '0') : String(v);
+    out += pieces[k + 2]!;
+  }
+  return out;
 }
 
 function patternProblem(pattern: string, known: readonly string[]): string | null {
@@ -111,7 +131,8 @@ function names(pattern: string, count: number, known: readonly string[], tokens:
     issues.push({ code: 'invalid_value', path, message: problem });
     return [];
   }
-  const out = Array.from({ length: count }, (_, i) => fillPattern(p, tokens(i)));
+  const pieces = splitPattern(p);
+  const out = Array.from({ length: count }, (_, i) => fillSplit(pieces, tokens(i)));
   const bad = out.find((n) => !NAME_RE.test(n));
   if (bad !== undefined) issues.push({ code: 'invalid_value', path, message: `makes the name ${JSON.stringify(bad)}, which is not letters, digits, ".", "_" or "-" (at most 80)` });
   return bad === undefined ? out : [];
@@ -139,9 +160,11 @@ function expandFleet(f: FleetInput, fi: number, hosts: readonly ExpandedHost[], 
   };
   const vmNames = names(f.name, count, variants.length > 0 ? FLEET_TOKENS : FLEET_TOKENS.filter((t) => t !== 'variant'), tokens, ['fleets', fi, 'name'], issues);
   const { name: _n, count: _c, platform: _p, placement: _pl, variants: _v, ...base } = f;
+  // One fields object per variant, shared by its VMs (as `base` is by the VMs of a fleet without variants).
+  const variantFields = variants.map((v): MachineFields => ({ ...base, ...definedFields(v) }));
   return vmNames.map((name, i) => {
     const vi = variants.length > 0 ? i % variants.length : null;
-    const fields: MachineFields = vi === null ? base : { ...base, ...definedFields(variants[vi]!) };
+    const fields = vi === null ? base : variantFields[vi]!;
     return { name, host: candidates[place(i).h]!.name, fleet: fi, variant: vi, fields };
   });
 }

@@ -22,13 +22,13 @@ import { locate } from './locate.js';
 import { scenarioSchema, type Scenario } from './schema/index.js';
 import { LIMITS } from './schema/defaults.js';
 import { applyVary, formatPath, parseVaryKey, pathProblem } from './schema/vary.js';
-import { expandScenario } from './expand.js';
+import { expandScenario, type Expansion } from './expand.js';
 import { checkReferences } from './references.js';
 import { decodeUtf8 } from './utf8.js';
 import { loadFast } from './yaml-fast.js';
 
-/** `document`: the parsed document, for applyVary. */
-export type LoadResult = { ok: true; scenario: Scenario; document: unknown } | { ok: false; issues: ScenarioIssue[] };
+/** `document`: the parsed document, for applyVary; `expansion`: the scenario's machines, for compileScenario (so it does not expand them again). */
+export type LoadResult = { ok: true; scenario: Scenario; document: unknown; expansion: Expansion } | { ok: false; issues: ScenarioIssue[] };
 
 /** Reads and validates a scenario file; the file name in issues is the path as given. */
 export function loadScenarioFile(path: string): LoadResult {
@@ -55,7 +55,7 @@ export function parseScenarioText(input: string | Uint8Array, fileName: string):
   const fast = loadFast(text, LIMITS.depth);
   if (fast.ok) {
     const result = validateDocument(fast.data);
-    if (result.ok && checkVaryValues(fast.data, result.scenario).length === 0) return { ok: true, scenario: result.scenario, document: fast.data };
+    if (result.ok && checkVaryValues(fast.data, result.scenario).length === 0) return { ok: true, scenario: result.scenario, document: fast.data, expansion: result.expansion };
   }
   return parseWithYaml(text, file);
 }
@@ -85,10 +85,10 @@ function parseWithYaml(text: string, file: string): LoadResult {
   if (!result.ok) return { ok: false, issues: sortIssues(result.issues.map(place)) };
   const varyIssues = checkVaryValues(data, result.scenario);
   if (varyIssues.length > 0) return { ok: false, issues: sortIssues(varyIssues.map(place)) };
-  return { ok: true, scenario: result.scenario, document: data };
+  return { ok: true, scenario: result.scenario, document: data, expansion: result.expansion };
 }
 
-export type ValidateResult = { ok: true; scenario: Scenario } | { ok: false; issues: RawIssue[] };
+export type ValidateResult = { ok: true; scenario: Scenario; expansion: Expansion } | { ok: false; issues: RawIssue[] };
 
 /**
  * Whether the schema has parsed a document in this process. zod compiles a
@@ -106,7 +106,7 @@ export function validateDocument(data: unknown): ValidateResult {
   if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues) };
   const x = expandScenario(parsed.data);
   const issues = x.expanded ? [...x.issues, ...checkReferences(parsed.data, x)] : x.issues;
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: parsed.data };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: parsed.data, expansion: x };
 }
 
 /** Each vary path must exist and each value must give a valid scenario on its own. */

@@ -14,7 +14,7 @@ import type { RawIssue } from './issues.js';
 import type { Scenario } from './schema/index.js';
 import { LIMITS, SCENARIO_DEFAULTS } from './schema/defaults.js';
 import { didYouMean } from './schema/fields.js';
-import type { Expansion } from './expand.js';
+import type { ExpandedVm, Expansion } from './expand.js';
 import type { PathStep } from './schema/vary.js';
 
 type Refs = { names: ReadonlySet<string>; what: string };
@@ -120,7 +120,13 @@ function atInRun(s: Scenario, atSec: number, path: PathStep[], issues: RawIssue[
   if (atSec >= days * 86_400) issues.push({ code: 'too_big', path, message: `is after the end of the run (days: ${days})` });
 }
 
-/** Per VM: disks given, each on a datastore its host sees; app disks exist; tracking kind offered by its platform. Reported once per fleet. */
+/**
+ * Per VM: disks given, each on a datastore its host sees; app disks exist;
+ * tracking kind offered by its platform. Reported once per fleet. A path is
+ * built only for an issue (most VMs have none): this runs for each of a
+ * 1,000-VM scenario's machines in a command's cold code, where every
+ * per-VM array and closure counts.
+ */
 function checkVms(s: Scenario, x: Expansion, issues: RawIssue[]): void {
   const sees = new Map(s.datastores.map((d) => [d.name, d.hosts === undefined ? null : new Set(d.hosts)]));
   const platformOf = new Map(x.hosts.map((h) => [h.name, h.platform]));
@@ -132,38 +138,47 @@ function checkVms(s: Scenario, x: Expansion, issues: RawIssue[]): void {
     reported.add(key);
   };
   for (const vm of x.vms) {
-    const base: PathStep[] = ['fleets', vm.fleet];
-    const from: PathStep[] = vm.variant !== null && (s.fleets![vm.fleet]!.variants![vm.variant]!.disks !== undefined) ? [...base, 'variants', vm.variant] : base;
     const disks = vm.fields.disks;
     if (disks === undefined) {
-      once({ code: 'missing', path: [...from, 'disks'], message: 'is required (on the fleet or on every variant)' });
+      once({ code: 'missing', path: [...disksOwner(s, vm), 'disks'], message: 'is required (on the fleet or on every variant)' });
       continue;
     }
-    disks.forEach((d, k) => {
-      if (d.datastore === undefined) return;
+    let anyDatastore = false;
+    for (let k = 0; k < disks.length; k++) {
+      const d = disks[k]!;
+      if (d.datastore === undefined) continue;
+      anyDatastore = true;
       const seen = sees.get(d.datastore);
-      if (!sees.has(d.datastore)) once({ code: 'unknown_reference', path: [...from, 'disks', k, 'datastore'], message: `no datastore ${JSON.stringify(d.datastore)}${didYouMean(d.datastore, [...sees.keys()])}` });
-      else if (seen !== null && seen !== undefined && !seen.has(vm.host)) once({ code: 'conflict', path: [...from, 'disks', k, 'datastore'], message: `host ${vm.host} (of VM ${vm.name}) does not see datastore ${d.datastore}` });
-    });
-    if (disks.every((d) => d.datastore === undefined) && !s.datastores.some((d) => d.hosts === undefined || d.hosts.includes(vm.host))) {
-      once({ code: 'unknown_reference', path: [...from, 'disks'], message: `host ${vm.host} (of VM ${vm.name}) sees no datastore` });
+      if (!sees.has(d.datastore)) once({ code: 'unknown_reference', path: [...disksOwner(s, vm), 'disks', k, 'datastore'], message: `no datastore ${JSON.stringify(d.datastore)}${didYouMean(d.datastore, [...sees.keys()])}` });
+      else if (seen !== null && seen !== undefined && !seen.has(vm.host)) once({ code: 'conflict', path: [...disksOwner(s, vm), 'disks', k, 'datastore'], message: `host ${vm.host} (of VM ${vm.name}) does not see datastore ${d.datastore}` });
     }
-    disks.forEach((d, k) => {
+    if (!anyDatastore && !s.datastores.some((d) => d.hosts === undefined || d.hosts.includes(vm.host))) {
+      once({ code: 'unknown_reference', path: [...disksOwner(s, vm), 'disks'], message: `host ${vm.host} (of VM ${vm.name}) sees no datastore` });
+    }
+    for (let k = 0; k < disks.length; k++) {
+      const d = disks[k]!;
       const problem = diskProblem(s, d.size, k === 0 ? (vm.fields.template ?? WORLD_DEFAULTS.template) : undefined, d.appData ?? 0);
-      if (problem !== null) once({ code: 'too_small', path: [...from, 'disks', k, 'size'], message: problem });
-    });
-    (vm.fields.apps ?? []).forEach((a, k) => {
-      if (typeof a !== 'string' && a.disk !== undefined && a.disk >= disks.length) once({ code: 'invalid_value', path: [...base, 'apps', k, 'disk'], message: `VM ${vm.name} has ${disks.length} disk(s)` });
-    });
+      if (problem !== null) once({ code: 'too_small', path: [...disksOwner(s, vm), 'disks', k, 'size'], message: problem });
+    }
+    const apps = vm.fields.apps ?? [];
+    for (let k = 0; k < apps.length; k++) {
+      const a = apps[k]!;
+      if (typeof a !== 'string' && a.disk !== undefined && a.disk >= disks.length) once({ code: 'invalid_value', path: ['fleets', vm.fleet, 'apps', k, 'disk'], message: `VM ${vm.name} has ${disks.length} disk(s)` });
+    }
     const cores = coresOf.get(vm.host) ?? HOST_DEFAULTS.cores;
-    if ((vm.fields.vcpus ?? VM_DEFAULTS.vcpus) > cores) once({ code: 'conflict', path: [...base, 'vcpus'], message: `host ${vm.host} (of VM ${vm.name}) has ${cores} cores` });
+    if ((vm.fields.vcpus ?? VM_DEFAULTS.vcpus) > cores) once({ code: 'conflict', path: ['fleets', vm.fleet, 'vcpus'], message: `host ${vm.host} (of VM ${vm.name}) has ${cores} cores` });
     const tracking = vm.fields.changeTracking;
     const platform = platformOf.get(vm.host) ?? s.platform ?? WORLD_DEFAULTS.defaultPlatform;
     const offered = PLATFORM_VERSIONS[platform as keyof typeof PLATFORM_VERSIONS]?.changeTracking as readonly string[] | undefined;
     if (tracking !== undefined && offered !== undefined && !offered.includes(tracking)) {
-      once({ code: 'conflict', path: [...base, 'changeTracking'], message: `${platform} offers ${offered.length === 0 ? 'no change tracking' : offered.join(', ')}, not ${tracking}` });
+      once({ code: 'conflict', path: ['fleets', vm.fleet, 'changeTracking'], message: `${platform} offers ${offered.length === 0 ? 'no change tracking' : offered.join(', ')}, not ${tracking}` });
     }
   }
+}
+
+/** Where a VM's disks are written: its variant, when the variant lists disks, else its fleet. */
+function disksOwner(s: Scenario, vm: ExpandedVm): PathStep[] {
+  return vm.variant !== null && s.fleets![vm.fleet]!.variants![vm.variant]!.disks !== undefined ? ['fleets', vm.fleet, 'variants', vm.variant] : ['fleets', vm.fleet];
 }
 
 /** Why a disk of this size cannot hold its template image and application data in whole chunks, or null. */

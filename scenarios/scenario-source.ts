@@ -56,12 +56,12 @@ export function loadScenario(fileOrName: string): ScenarioHandle {
   }
   const loaded = loadScenarioFile(file);
   if (!loaded.ok) throw new ScenarioError(loaded.issues);
-  const { scenario, document } = loaded;
+  const { scenario, document, expansion } = loaded;
   return {
     name: scenario.name,
     source: file,
     compile(assignment = {}, seed?: number | string): CompiledScenario {
-      if (Object.keys(assignment).length === 0) return { ...compileScenario(scenario, { seed }), normalised: scenario };
+      if (Object.keys(assignment).length === 0) return { ...compileScenario(scenario, { seed, expansion }), normalised: scenario };
       let varied: unknown;
       try {
         varied = applyVary(document, assignment);
@@ -70,7 +70,7 @@ export function loadScenario(fileOrName: string): ScenarioHandle {
       }
       const checked = validateDocument(varied);
       if (!checked.ok) throw new ScenarioError(checked.issues.map((i) => placeless(file, assignment, i)));
-      return { ...compileScenario(checked.scenario, { seed }), normalised: checked.scenario };
+      return { ...compileScenario(checked.scenario, { seed, expansion: checked.expansion }), normalised: checked.scenario };
     },
   };
 }

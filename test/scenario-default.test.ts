@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDefault } from '../scenarios/default.js';
+import { runDefault } from '../scenarios/run-default.js';
 import type { DesignResult } from '../strategies/results.js';
 
 describe('the built-in default scenario', () => {

@@ -13,6 +13,16 @@ import { assembleSweep, type JobOutcome } from './assemble.js';
 import { gridPoints, sweepJobs, SweepArgumentError, type VaryAxis } from './grid.js';
 import { runJob, type JobTask } from './job.js';
 
+/**
+ * The worker's file, beside this module: worker.js as tsc compiles the
+ * package. The command's bundle (scenarios/cli/bundle.mjs) defines
+ * VMBSIM_SWEEP_WORKER as ./worker.mjs: its folder is CommonJS, and the
+ * worker stays an ES module (as CommonJS, a sweep's workers took a fifth
+ * more CPU time).
+ */
+declare const VMBSIM_SWEEP_WORKER: string | undefined;
+const WORKER_FILE = typeof VMBSIM_SWEEP_WORKER === 'string' ? VMBSIM_SWEEP_WORKER : './worker.js';
+
 export const MAX_WORKERS = 64;
 
 export interface SweepOptions {
@@ -50,7 +60,7 @@ export async function runSweep(source: string, options: SweepOptions): Promise<S
   if (workers === 1 || mine.length <= 1) {
     for (const j of mine) finished(j, runJob(task(j)));
   } else {
-    const pool = new Tinypool({ filename: new URL('./worker.js', import.meta.url).href, minThreads: Math.min(workers, mine.length), maxThreads: Math.min(workers, mine.length) });
+    const pool = new Tinypool({ filename: new URL(WORKER_FILE, import.meta.url).href, minThreads: Math.min(workers, mine.length), maxThreads: Math.min(workers, mine.length) });
     try {
       await Promise.all(mine.map(async (j) => finished(j, (await pool.run(task(j))) as JobOutcome['designs'])));
     } finally {

@@ -2,7 +2,10 @@
 /**
  * The `vmbsim` command (package.json's bin) as `npm run build` writes it
  * (scenarios/cli/bundle.mjs copies this file to dist/cli/cli.js): it runs
- * the bundled command, vmbsim.cjs beside it, with V8's code cache.
+ * the bundled command, vmbsim.cjs beside it, with V8's code cache; for
+ * `vmbsim validate ...` it runs validate.cjs instead, the same program with
+ * only that command (scenarios/cli/validate-program.ts), less than half of
+ * the code to read, deserialise and initialise.
  *
  * Node 20 has no compile cache for modules (`module.enableCompileCache()`
  * comes with Node 22.1), and parsing and compiling the bundle's code was a
@@ -11,7 +14,7 @@
  * skips that work. The cache is an optimisation only:
  * - it is a file beside the bundle, one per command (each command's first
  *   run writes the code it compiled), named after the bundle's content hash
- *   (BUNDLE_KEY, filled in by the build) and the Node version and
+ *   (BUNDLE_KEYS, filled in by the build) and the Node version and
  *   architecture, so a rebuilt bundle or another Node never reads it;
  * - it is written once, when missing, damaged or rejected by V8 (other V8
  *   flags), at exit, to a temporary file renamed into place, so a
@@ -23,18 +26,23 @@
  *   no cache: the command runs the same, compiling as it goes.
  * On a Node 20 without vm's main-context loader for dynamic `import()` or
  * zlib's crc32 (before 20.15), the bundle is required without a cache.
+ *
+ * The launcher is a CommonJS script (the build writes a package.json of
+ * type commonjs into dist/cli): Node starts an ES module entry through its
+ * ES module loader, which took some 10 ms more than a CommonJS one.
  */
-import { Buffer } from 'node:buffer';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath, URL } from 'node:url';
-// Default imports: named ones of what an older Node 20 lacks would not even load.
-import vm from 'node:vm';
-import zlib from 'node:zlib';
+'use strict';
+const { Buffer } = require('node:buffer');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
+const zlib = require('node:zlib');
 
-const BUNDLE_KEY = '__BUNDLE_KEY__';
-const bundle = fileURLToPath(new URL('./vmbsim.cjs', import.meta.url));
+const BUNDLE_KEYS = { '__BUNDLE_KEYS__': '' };
+// Only the first argument decides: `vmbsim --debug validate x` runs the whole command, which gives the same output.
+const bundleName = process.argv[2] === 'validate' ? 'validate.cjs' : 'vmbsim.cjs';
+const bundle = join(__dirname, bundleName);
 const requireFromBundle = createRequire(bundle);
 const mainContextImport = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 const crc32 = zlib.crc32;
@@ -44,7 +52,7 @@ else runCached();
 
 function runCached() {
   const command = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-  const cacheFile = `${bundle}.${BUNDLE_KEY}.${command}.${process.version}-${process.arch}.cache`;
+  const cacheFile = `${bundle}.${BUNDLE_KEYS[bundleName]}.${command}.${process.version}-${process.arch}.cache`;
   const cachedData = readCache(cacheFile);
   // Read as latin1: the build writes ASCII only (bundle.mjs checks), and decoding 1 MB of UTF-8 takes Node 20 10-20 ms.
   const source = readFileSync(bundle, 'latin1').replace(/^#!/, '//');
