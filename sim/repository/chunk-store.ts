@@ -33,8 +33,9 @@
  * aborted backup's blocks survive to dedupe its retry.
  *
  * Dropping a reference is logged, not applied: `settle()` applies the log
- * in the order it was written and the collector then frees the blocks left
- * unreferenced, in slot order, so they return to their arenas in slot order.
+ * in the order it was written, and the collector then frees the blocks left
+ * unreferenced in slot order (so they return to their arenas in that order,
+ * whatever the order of the drops).
  * The drops need no grouping by address: a backup file's slots lie mostly in
  * its machine's arena, in the order they were stored, and the blocks all
  * machines share (a template's) are few and stay cached. On the benchmark's
