@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,22 @@ describe('vmbsim run', () => {
     expect(cli('run', 'default', '--out', 'b').status).toBe(0);
     expect(readFileSync(join(work, 'b', 'results.json'), 'utf8')).toBe(readFileSync(join(work, 'a', 'results.json'), 'utf8'));
   });
+
+  it('goes on quietly when whoever reads its output stops early, and still writes its files', async () => {
+    // The idea: a reader that leaves early (`vmbsim run default --json | head -c 1`)
+    // closes the pipe long before the ~1 MB results document is printed; every
+    // write then fails with EPIPE. The run must still finish, write its files
+    // and exit 0, with nothing on stderr (no unhandled-error stack trace).
+    const child = spawn(process.execPath, [built.cli, 'run', 'default', '--json', '--out', 'piped'], { cwd: work, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(existsSync(join(work, 'piped', 'results.json'))).toBe(true);
+    expect(existsSync(join(work, 'piped', 'report.html'))).toBe(true);
+  }, 120_000);
 
   it('prints the results file with --json, and runs only the designs asked for', () => {
     const r = cli('run', 'default', '--seed', '3', '--design', 'proxy-vadp-cbt', '--json', '--out', 'c');

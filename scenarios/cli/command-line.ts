@@ -35,6 +35,7 @@ export async function runCommandLine(argv: readonly string[], io: Io, commands: 
 
 /** Runs a program as the process: with no arguments `vmbsim` (and `npm start`) runs the built-in default scenario. */
 export function runAsProcess(main: (argv: readonly string[]) => Promise<number>): void {
+  quietOnClosedOutput();
   const args = process.argv.slice(2);
   main(args.length === 0 ? ['run', 'default'] : args).then(
     (code) => {
@@ -45,4 +46,20 @@ export function runAsProcess(main: (argv: readonly string[]) => Promise<number>)
       process.exitCode = 1;
     },
   );
+}
+
+/**
+ * A reader that stops early (`vmbsim list | head -1`) closes the pipe, and
+ * every later write to standard output fails with EPIPE, which Node raises
+ * as an unhandled error with a stack trace. Nothing more can reach that
+ * reader, so the command goes on without printing (a run still writes its
+ * files and exits with its own code), as a Unix tool stops quietly on
+ * SIGPIPE. Any other failure of standard output is one line, exit 1.
+ */
+function quietOnClosedOutput(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+    process.stderr.write(`vmbsim: cannot write to standard output: ${e.message}\n`);
+    process.exitCode = 1;
+  });
 }
