@@ -414,14 +414,14 @@ export class FlowNetwork {
     out[at] = 0;
     for (let i = 0; i < flows.length; i++) {
       const slot = flows[i]!.slot;
-      out[at] = out[at]! + (slot >= 0 ? this.sDone[slot]! + this.sRate[slot]! * (this.sched.now - this.sLastT[slot]!) : flows[i]!.finalBytes);
+      out[at] = out[at]! + (slot >= 0 ? this.bytesDoneOf(slot) : flows[i]!.finalBytes);
     }
   }
 
   /** Writes a flow's `bytesDone` into `out[at]`, allocating nothing (see sumBytesDoneInto). */
   bytesDoneInto(flow: Flow, out: Float64Array, at: number): void {
     const slot = flow.slot;
-    out[at] = slot >= 0 ? this.sDone[slot]! + this.sRate[slot]! * (this.sched.now - this.sLastT[slot]!) : flow.finalBytes;
+    out[at] = slot >= 0 ? this.bytesDoneOf(slot) : flow.finalBytes;
   }
 
   /** @internal removes a flow from the solver and the completion heap. */

@@ -114,11 +114,10 @@ export class Workload {
    * inline it, where four calls returning doubles each allocated one.
    */
   totalsInto(tSec: number, out: Float64Array, at: number): void {
-    const stopped = this.stopSec !== Infinity;
     const elapsed = Math.max(0, tSec - this.lastChangeSec);
-    out[at] = this.demandedIoAcc + (stopped ? 0 : this.config.ioBytesPerSec * this.factor) * elapsed;
+    out[at] = this.demandedIoAcc + this.ioDemandBytesPerSec * elapsed;
     this.sim.flows.sumBytesDoneInto(this.ioFlows, out, at + 1);
-    out[at + 2] = this.demandedCpuAcc + (stopped ? 0 : this.config.cpuDemandCores * this.machine.clockHz * this.factor) * elapsed;
+    out[at + 2] = this.demandedCpuAcc + this.cpuDemandCyclesPerSec * elapsed;
     if (this.computeFlow === null) out[at + 3] = 0;
     else this.sim.flows.bytesDoneInto(this.computeFlow, out, at + 3);
   }
