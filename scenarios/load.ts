@@ -26,6 +26,7 @@ import { expandScenario, type Expansion } from './expand.js';
 import { checkReferences } from './references.js';
 import { decodeUtf8 } from './utf8.js';
 import { loadFast } from './yaml-fast.js';
+import { firstLine, syntaxIssues } from './yaml-syntax.js';
 
 /** `document`: the parsed document, for applyVary; `expansion`: the scenario's machines, for compileScenario (so it does not expand them again). */
 export type LoadResult = { ok: true; scenario: Scenario; document: unknown; expansion: Expansion } | { ok: false; issues: ScenarioIssue[] };
@@ -68,7 +69,7 @@ function parseWithYaml(text: string, file: string): LoadResult {
     doc = parseDocument(text, YAML_OPTIONS);
     if (doc.errors.length > 0) {
       const lines = lineCounter(text);
-      return { ok: false, issues: sortIssues(doc.errors.map((e) => ({ code: 'yaml_syntax', file, ...position(lines, e.pos[0]), path: [], message: yamlMessage(e.message) }))) };
+      return { ok: false, issues: sortIssues(syntaxIssues(doc.errors, text, lines).map((e) => ({ code: 'yaml_syntax', file, ...position(lines, e.offset), path: [], message: e.message }))) };
     }
     data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
   } catch (e) {
@@ -156,10 +157,6 @@ function position(lc: LineCounter, offset: number): { line: number; column: numb
 
 function yamlMessage(s: string): string {
   return /call stack/i.test(s) ? `the document is nested too deeply (at most ${LIMITS.depth} levels)` : firstLine(s);
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function depthOf(v: unknown, d: number): number {
