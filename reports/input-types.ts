@@ -101,6 +101,31 @@ export interface FaultRecord {
   readonly target: string | null;
 }
 
+/** Jobs that noted the same thing (strategies/results.ts JobNoteGroup). */
+export interface JobNoteGroup {
+  readonly note: string;
+  readonly jobs: number;
+  readonly machines: number;
+  readonly kinds: readonly string[];
+  readonly first: { readonly machine: string; readonly kind: string; readonly startSec: number; readonly text: string };
+}
+
+/** One restore a scheduled drill made: what it delivered, or why not (strategies/results.ts DrillResult). */
+export interface DrillRecord {
+  readonly drill: number;
+  readonly kind: string;
+  readonly machine: string;
+  readonly requestedSec: number;
+  readonly pointSec: number | null;
+  readonly state: string; // 'done' | 'failed' | 'unsupported'
+  readonly verified?: boolean;
+  readonly reason?: string;
+  readonly serviceSec: number;
+  readonly completeSec: number;
+  readonly bytesRead: number;
+  readonly notes?: readonly string[];
+}
+
 export interface RepositoryFigures {
   readonly target: string;
   readonly points: number;
@@ -201,7 +226,11 @@ export interface DesignResult {
   readonly consistency: readonly MachineConsistency[];
   readonly unprotected: readonly { readonly machine: string; readonly reason: string }[];
   readonly restores: readonly RestoreKindFigures[];
+  /** Every restore the drills made, in drill order; absent when the scenario scheduled none (and in older files). */
+  readonly drills?: readonly DrillRecord[];
   readonly failures: readonly { readonly machine: string; readonly kind: string; readonly startSec: number; readonly reason: string }[];
+  /** What the jobs noted, grouped; absent when no job noted anything (and in older files). */
+  readonly jobNotes?: readonly JobNoteGroup[];
   /** Scheduled faults in the order they struck; absent when the scenario scheduled none. */
   readonly faults?: readonly FaultRecord[];
   /** Tape drive statistics; absent when the design wrote nothing to tape. */

@@ -103,8 +103,12 @@ export interface RestoreRecord {
   design: string;
   machine: string;
   kind: string;
-  /** The recovery point restored (its time). */
+  /** Index of the drill that asked for it, in the run's drills (a lab records one restore per machine it started). */
+  drill: number;
+  /** The recovery point restored (its time); the request's time when none was found (see `pointFound`). */
   pointSec: number;
+  /** False when the restore found no recovery point to restore. */
+  pointFound: boolean;
   requestedSec: number;
   /** When service was back (instant recovery: when the VM ran from the backup). */
   serviceSec: number;

@@ -138,6 +138,29 @@ export interface RestoreKindFigures {
   runFromBackup?: { ranSec: MeanMax; ioDeliveredRatio: number };
 }
 
+/** One restore a scheduled drill made (a lab makes one per machine it started): what it delivered, or why not. */
+export interface DrillResult {
+  /** Index of the drill in the scenario's `drills` (0-based). */
+  drill: number;
+  kind: string;
+  /** Machine path, `vm/fs-01`. */
+  machine: string;
+  requestedSec: number;
+  /** The recovery point restored (or found and not restored), as its time; null when none was found. */
+  pointSec: number | null;
+  state: 'done' | 'failed' | 'unsupported';
+  /** Done: whether the restored content was checked against the protected data or read back. */
+  verified?: boolean;
+  /** Failed or unsupported: why. Done: what qualifies it, if anything (read from tape, checked for readability only...). */
+  reason?: string;
+  /** Seconds from the request to service back (RTO), and to the end (a failure: to when it gave up). */
+  serviceSec: number;
+  completeSec: number;
+  bytesRead: number;
+  /** Facts worth showing (where the data came from, a fallback taken); absent when there are none. */
+  notes?: string[];
+}
+
 export interface RepositoryFigures {
   target: string;
   points: number;
@@ -145,6 +168,18 @@ export interface RepositoryFigures {
   restorableLogicalBytes: number;
   /** Restorable logical / physical (dedupe and compression). */
   dataReductionRatio: number;
+}
+
+/** Jobs that noted the same thing (strategies/runner/results-notes.ts). */
+export interface JobNoteGroup {
+  /** The note with every number blanked as `#`: `disk #: fell back to network`. */
+  note: string;
+  jobs: number;
+  machines: number;
+  /** Job kinds among them, in order of first appearance. */
+  kinds: JobKind[];
+  /** The first job with this note, and its note as written. */
+  first: { machine: string; kind: JobKind; startSec: number; text: string };
 }
 
 export interface JobFailure {
@@ -215,7 +250,11 @@ export interface DesignResult {
   consistency: MachineConsistency[];
   unprotected: Unprotected[];
   restores: RestoreKindFigures[];
+  /** Every restore the scenario's drills made, in drill order; absent when it scheduled none. */
+  drills?: DrillResult[];
   failures: JobFailure[];
+  /** What the jobs noted (fallbacks, resets, refusals, queueing), grouped, in order of first appearance; absent when no job noted anything. */
+  jobNotes?: JobNoteGroup[];
   /** Faults the scenario scheduled (bit rot on a repository...), in the order they struck; absent when none was. */
   faults?: FaultRecord[];
   /** Tape drive statistics; absent when the design wrote nothing to tape. */
@@ -224,7 +263,9 @@ export interface DesignResult {
   series: DesignSeries;
   /**
    * Rows a results file left out to stay small on a large estate (machines of
-   * recoveryPoints and consistency, unprotected, failures); absent when nothing was.
+   * recoveryPoints and consistency, unprotected, failures; drill rows beyond
+   * 1,000 and job note groups beyond 100, counted only then); absent when
+   * nothing was.
    */
-  omitted?: { machines: number; unprotected: number; failures: number };
+  omitted?: { machines: number; unprotected: number; failures: number; drills?: number; jobNotes?: number };
 }

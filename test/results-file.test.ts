@@ -131,4 +131,16 @@ describe('bounding a result for the file', () => {
     expect(bounded.omitted).toEqual({ machines: 800, unprotected: 0, failures: 5000 - FILE_LIMITS.failures });
     expect(boundForFile(base)).toBe(base);
   });
+
+  it('keeps the first drill rows in drill order and counts the rest only when some were cut', () => {
+    const base = simulate(loadScenario('default'), { designs: ['proxy-vadp-cbt'], assignment: { days: 2 } }).designs[0]!;
+    expect(base.drills!.map((d) => d.kind)).toEqual(['vm', 'instant-recovery', 'verification', 'file']);
+    const row = base.drills![0]!;
+    const many = { ...base, drills: Array.from({ length: FILE_LIMITS.drills + 7 }, (_, i) => ({ ...row, drill: i })) };
+    const bounded = boundForFile(many);
+    expect(bounded.drills!.map((d) => d.drill)).toEqual(Array.from({ length: FILE_LIMITS.drills }, (_, i) => i));
+    expect(bounded.omitted).toEqual({ machines: 0, unprotected: 0, failures: 0, drills: 7 });
+    const atLimit = { ...base, drills: many.drills.slice(0, FILE_LIMITS.drills) };
+    expect(boundForFile(atLimit)).toBe(atLimit);
+  });
 });

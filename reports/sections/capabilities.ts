@@ -9,6 +9,7 @@ import { count } from '../format.js';
 import { esc } from '../html.js';
 import { figure, section, type DesignView, type RunView } from './view.js';
 import { machineProfiles } from './machines.js';
+import { jobNotesFigure } from './job-notes.js';
 
 const MAX_GROUPS = 40;
 const MAX_UNPROTECTED_ROWS = 60;
@@ -121,6 +122,7 @@ export function capabilitiesSection(run: RunView): string {
       ],
     }),
     `<h3>Unprotected machines</h3>${unprotectedTable(ds)}`,
+    jobNotesFigure(ds),
   ];
   return section(`${run.id}-capabilities`, `${run.label}Capabilities and consistency`, body.join(''));
 }

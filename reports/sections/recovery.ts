@@ -10,6 +10,7 @@ import { duration, durationPair, inUnit, timeUnit } from '../format.js';
 import type { DesignResult } from '../input-types.js';
 import { compareReading } from '../reading.js';
 import { faultsFigure } from './faults.js';
+import { drillListFigure } from './drill-list.js';
 import { instantRecoveryFigure } from './instant-recovery.js';
 import { runFromBackupFigure } from './run-from-backup.js';
 import { restoreKinds, restoreOf, restoreSec, rtoKinds, VERIFICATION, verificationVerdict } from './restores.js';
@@ -89,7 +90,7 @@ export function recoverySection(run: RunView): string {
   const body = [
     figure({ title: 'RPO achieved', reading: compareReading(rpo, 'min', 'shortest worst-case RPO', durationPair), chart: rpoChart, legend: designLegend(ds) }),
     ...(drilled
-      ? [rtoFigure(ds), instantRecoveryFigure(ds, run.file.scenario.normalised), runFromBackupFigure(ds), drillsFigure(ds)]
+      ? [rtoFigure(ds), instantRecoveryFigure(ds, run.file.scenario.normalised), runFromBackupFigure(ds), drillsFigure(ds), drillListFigure(ds)]
       : ['<p class="note">The scenario asks for no restore drills, so there are no restore times to compare.</p>']),
     faultsFigure(ds),
   ];

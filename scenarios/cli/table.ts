@@ -88,7 +88,20 @@ export function comparisonTable(results: readonly DesignResult[]): string {
   for (const [l, f] of rows) lines.push(l.padEnd(label) + results.map((r) => f(r).padStart(width)).join(''));
   for (const r of results) for (const u of r.unprotected) lines.push(`${r.design}: ${u.machine} unprotected: ${u.reason}`);
   for (const r of results) lines.push(...cannotDo(r));
+  for (const r of results) lines.push(...drillsNotDone(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** Drill restores shown as lines under the table, per design; the rest are counted (all are in the results file). */
+export const DRILL_LINES_MAX = 10;
+
+/** One line per drill restore that failed or that the design cannot do, with its reason. */
+function drillsNotDone(r: DesignResult): string[] {
+  const missed = (r.drills ?? []).filter((d) => d.state !== 'done');
+  const lines = missed.slice(0, DRILL_LINES_MAX).map((d) => `${r.design}: drills[${d.drill}] ${d.kind} of ${d.machine} ${d.state}: ${d.reason ?? 'no reason recorded'}`);
+  const more = missed.length - lines.length;
+  if (more > 0) lines.push(`${r.design}: ${more} more drill restore(s) not done (each with its reason in results.json)`);
+  return lines;
 }
 
 /** One line per kind of job the design could not do and why (a tape copy by a design without tape...), in order of first occurrence. */

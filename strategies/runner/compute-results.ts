@@ -9,6 +9,8 @@ import { impactResults } from './results-impact.js';
 import { backupWindows, cpuAndBytes, failures, jobCounts, windowSummary } from './results-jobs.js';
 import { consistencyPerMachine, recoveryPoints } from './results-points.js';
 import { restoreFigures, snapshotFigures } from './results-snapshots.js';
+import { drillResults } from './results-drills.js';
+import { jobNoteGroups } from './results-notes.js';
 import { designSeries } from './results-series.js';
 import { tapeResults } from './results-tape.js';
 import type { RepositoryDay } from './results-series-jobs.js';
@@ -60,7 +62,9 @@ export function computeResults(x: ResultInputs): DesignResult {
     consistency: consistencyPerMachine(jobs, x.protectedMachines),
     unprotected: [...x.recorder.unprotected],
     restores: restoreFigures(x.recorder.restores),
+    ...(x.recorder.restores.length === 0 ? {} : { drills: drillResults(x.recorder.restores) }),
     failures: failures(jobs),
+    ...notesOf(jobs),
     ...(x.recorder.faults.length === 0 ? {} : { faults: [...x.recorder.faults] }),
     ...definedTape(tapeResults(jobs)),
     series: designSeries({ world: x.world, recorder: x.recorder, impact: x.impact, repositoryDays: x.repositoryDays, baseBucketSec: x.impactBucketSec, endSec: x.endSec }),
@@ -85,4 +89,9 @@ function storageSnapshots(jobs: readonly JobRecord[]): SnapshotRecord[] {
 /** `{ tape }` when there is something to say, so results of designs without tape keep their shape. */
 function definedTape(tape: DesignResult['tape']): Pick<DesignResult, 'tape'> {
   return tape === undefined ? {} : { tape };
+}
+
+function notesOf(jobs: readonly JobRecord[]): Pick<DesignResult, 'jobNotes'> {
+  const groups = jobNoteGroups(jobs);
+  return groups.length === 0 ? {} : { jobNotes: groups };
 }
