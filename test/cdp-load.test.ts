@@ -88,6 +88,23 @@ describe('CDP against in-guest agents for the same VMs and the same changes (cla
         expect(r).toBeGreaterThan(0.8 * intervalSec);
         expect(r).toBeLessThan(1.2 * intervalSec);
       }
+      // A 60 s change batch is finer than either interval: nothing to warn of.
+      expect(near.jobs.some((j) => j.notes.some((n) => n.includes('change batches')))).toBe(false);
     }
+  });
+
+  it('says when the change batch, not the design, sets the RPO a run measures', () => {
+    // Writes applied every 10 min: continuous CDP can be no better than that, and its records say so.
+    const coarse = dayTwo(cdpDesign('cdp', {}), 600);
+    const rpo = VMS.map((vm) => (coarse.design as CdpDesign).journal(`vm/${vm}`)!.rpo(coarse.endSec).maxSec);
+    expect(Math.max(...rpo)).toBeGreaterThan(600);
+    const note = "guest writes reach the journal in the scenario's change batches of 600 s (changeBatch), longer than the 15 s this design could reach: the RPO measured here is the batch's; set changeBatch to a few seconds to measure the design's own";
+    expect(coarse.jobs.every((j) => j.notes.includes(note))).toBe(true);
+    // Near-CDP every 15 min with a 30 min batch: the same, against its interval.
+    const near = dayTwo(cdpDesign('near-cdp', { mode: 'near-cdp', syncIntervalMin: 15 }), 1800);
+    expect(near.jobs.length).toBeGreaterThan(0);
+    expect(near.jobs.every((j) => j.notes.some((n) => n.startsWith("guest writes reach the journal in the scenario's change batches of 1800 s (changeBatch), longer than the 900 s")))).toBe(true);
+    // At 5 s (the default of this file) continuous CDP has no such note.
+    expect(dayTwo(cdpDesign('cdp', {})).jobs.some((j) => j.notes.some((n) => n.includes('change batches')))).toBe(false);
   });
 });

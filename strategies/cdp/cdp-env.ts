@@ -27,6 +27,20 @@ export interface StreamTally {
   cycles: { guest: number; host: number; target: number };
 }
 
+/**
+ * The RPO a CDP product reaches on its own: Veeam CDP's default is 15 s
+ * (DOMAIN.md, CDP). Guest writes reach the splitter in the world's change
+ * batches, so a batch longer than this, not the product, sets the RPO a run
+ * measures; the stream's records say so.
+ */
+export const CDP_PRODUCT_RPO_SEC = 15;
+
+/** The note for a design whose RPO the world's change batch bounds (`granularitySec`: what it could reach on its own), or null. */
+export function batchBoundNote(changeBatchSec: number, granularitySec: number): string | null {
+  if (!(changeBatchSec > granularitySec)) return null;
+  return `guest writes reach the journal in the scenario's change batches of ${changeBatchSec} s (changeBatch), longer than the ${granularitySec} s this design could reach: the RPO measured here is the batch's; set changeBatch to a few seconds to measure the design's own`;
+}
+
 export function emptyTally(): StreamTally {
   return { bytes: 0, shipments: 0, maxLagSec: 0, cycles: { guest: 0, host: 0, target: 0 } };
 }

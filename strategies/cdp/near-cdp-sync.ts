@@ -24,7 +24,7 @@ import { consistencyLabel } from '../agent/consistency-label.js';
 import { cyclesOn, streamRoute } from '../agent/job-route.js';
 import type { ConsistencyLabel } from '../recorder.js';
 import { vssReachable } from './bookmarks.js';
-import { splitterCpu, type CdpEnv } from './cdp-env.js';
+import { batchBoundNote, splitterCpu, type CdpEnv } from './cdp-env.js';
 
 /** Blocks changed since the last synchronisation, and when the first of those writes was taken. */
 export class SyncTracker {
@@ -95,6 +95,8 @@ export function* nearCdpSyncs(env: CdpEnv, tracker: SyncTracker): ProcessBody<vo
   // (a machine keeps its host and datastores), and building it anew every few minutes per disk was a good
   // part of a run's garbage.
   const routes: Hop[][] = [];
+  // A change batch longer than the sync interval, not the interval, sets the RPO this run measures.
+  const batchBound = batchBoundNote(env.changeBatchSec, options.syncIntervalSec);
   for (let n = 1; sim.now + options.syncIntervalSec < env.endSec; n++) {
     yield options.syncIntervalSec;
     const frozen = freezeForSync(env, tracker);
@@ -118,7 +120,7 @@ export function* nearCdpSyncs(env: CdpEnv, tracker: SyncTracker): ProcessBody<vo
     env.recorder.job({
       design: env.design, machine: machine.path, kind: 'near-cdp-sync', startSec, endSec: sim.now, outcome: { state: 'done' },
       bytesRead: bytes, bytesSent: bytes, bytesLogical: bytes, bytesStored: bytes, cpuCycles: cycles, consistency: label,
-      restorePointId: null, snapshot: null, notes: [`${taken.count} changed chunks; oldest change ${(sim.now - shipment.oldestWriteSec).toFixed(0)} s old on arrival`],
+      restorePointId: null, snapshot: null, notes: syncNotes(`${taken.count} changed chunks; oldest change ${(sim.now - shipment.oldestWriteSec).toFixed(0)} s old on arrival`, batchBound),
     });
   }
 }
@@ -150,4 +152,8 @@ function freezeForSync(env: CdpEnv, tracker: SyncTracker): { taken: ReturnType<S
   journal.bookmark(sim.now, label, capture);
   if (quiesced) guest.thaw();
   return { taken, label };
+}
+
+function syncNotes(first: string, batchBound: string | null): string[] {
+  return batchBound === null ? [first] : [first, batchBound];
 }

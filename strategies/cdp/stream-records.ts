@@ -7,7 +7,7 @@
  */
 import type { ProcessBody } from '../../sim/engine/process.js';
 import type { JobRecord } from '../recorder.js';
-import { emptyTally, type CdpEnv } from './cdp-env.js';
+import { batchBoundNote, CDP_PRODUCT_RPO_SEC, emptyTally, type CdpEnv } from './cdp-env.js';
 
 export const STREAM_RECORD_PERIOD_SEC = 3600;
 
@@ -46,6 +46,11 @@ function streamRecord(env: CdpEnv, fromSec: number): JobRecord {
       w === null ? 'no restorable window yet' : `restorable window ${(w.toSec - w.fromSec).toFixed(0)} s`,
       `journal ${env.journal.bytes} bytes (peak ${env.journal.peakBytes}, reserved ${env.journal.reservedBytes})`,
       ...(env.journal.sizeFolds > 0 ? [`journal size limit reached: ${env.journal.sizeFolds} early folds shortened the window`] : []),
+      ...noteIfAny(batchBoundNote(env.changeBatchSec, CDP_PRODUCT_RPO_SEC)),
     ],
   };
+}
+
+function noteIfAny(note: string | null): string[] {
+  return note === null ? [] : [note];
 }
