@@ -28,6 +28,8 @@ table { border-collapse: collapse; font-size: 12.5px; margin: 6px 0 12px; }
 th, td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: right; vertical-align: top; }
 td { white-space: nowrap; }
 td.text { white-space: normal; min-width: 9em; }
+td.label { text-align: left; }
+td.why { text-align: left; white-space: normal; min-width: 22em; }
 tbody th { white-space: nowrap; }
 th:first-child, td:first-child, td.text, th.text { text-align: left; }
 thead th { background: #f6f8fa; position: sticky; top: 0; }

@@ -19,6 +19,13 @@ function tone(r: DrillRecord): string {
   return r.state === 'failed' ? 'bad' : 'none';
 }
 
+/** Short cells stay on one line, figures align right, and the reason takes the width it needs. */
+function cellClass(i: number, r: DrillRecord): string {
+  if (i + 1 === STATE_COLUMN) return tone(r);
+  if (i === COLUMNS.length - 2) return 'why';
+  return i >= STATE_COLUMN ? '' : 'label';
+}
+
 function drillRow(d: DesignView, r: DrillRecord): string {
   const done = r.state === 'done';
   const why = [r.reason ?? '', ...(r.notes ?? [])].filter((x) => x !== '').join('; ');
@@ -36,7 +43,7 @@ function drillRow(d: DesignView, r: DrillRecord): string {
   ];
   return (
     `<tr data-design="${d.index}"><th class="text" scope="row">${esc(d.name)}</th>` +
-    cells.map((c, i) => `<td class="${i + 1 === STATE_COLUMN ? tone(r) : 'text'}">${esc(c)}</td>`).join('') +
+    cells.map((c, i) => `<td class="${cellClass(i, r)}">${esc(c)}</td>`).join('') +
     '</tr>'
   );
 }

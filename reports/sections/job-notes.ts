@@ -19,8 +19,8 @@ function noteRow(d: DesignView, g: JobNoteGroup): string {
   const example = `${g.first.text} (${g.first.machine})`;
   return (
     `<tr data-design="${d.index}"><th class="text" scope="row">${esc(d.name)}</th>` +
-    `<td class="text" title="${esc(g.note)}">${esc(example)}</td><td>${count(g.jobs)}</td><td>${count(g.machines)}</td>` +
-    `<td class="text">${esc(g.kinds.join(', '))}</td><td class="text">${esc(clock(g.first.startSec))}</td></tr>`
+    `<td class="why" title="${esc(g.note)}">${esc(example)}</td><td>${count(g.jobs)}</td><td>${count(g.machines)}</td>` +
+    `<td class="label">${esc(g.kinds.join(', '))}</td><td class="label">${esc(clock(g.first.startSec))}</td></tr>`
   );
 }
 
