@@ -4,6 +4,7 @@ import type { World } from '../sim/world/world.js';
 import type { CdpJournal } from '../strategies/cdp/journal.js';
 import { proxyImageDesign } from '../strategies/index.js';
 import type { JournalSource, JournalView } from '../strategies/restore/index.js';
+import { LARGEST_FILE } from '../strategies/restore/drill.js';
 import { runWithRestores, withCapabilities } from './support/restore-harness.js';
 import { DAY, GIB, HOUR, restoreWorld } from './support/restore-worlds.js';
 
@@ -65,6 +66,36 @@ describe('point-in-time restore (CDP, claim 3)', () => {
     expect(inside!.resources).toContain('target/repo/bandwidth');
     expect(before!.record.outcome.state).toBe('failed');
     expect(before!.record.outcome.state === 'failed' && before!.record.outcome.reason).toMatch(/outside the journal of vm\/db: window \[86400, /);
+  });
+
+  it('restores a VM, a disk and a file of a design with a journal from the journal at its newest instant, not from an older backup point', () => {
+    // cdp-like also takes nightly image backups (a point at 22:00 on day 0): a restore that
+    // ignored the journal would bring that back, 12 hours stale, while the design's RPO is seconds.
+    const atSec = DAY + 10 * HOUR;
+    const design = withCapabilities(proxyImageDesign('cdp-like', {}), { restores: ['vm', 'disk', 'file', 'point-in-time'] });
+    const run = runWithRestores(SPEC, design, {
+      endSec: 2 * DAY,
+      onWorld: (world) => ({ journals: new StubJournals(world, DAY) }),
+      drills: [
+        { kind: 'vm', machine: 'db', atSec },
+        { kind: 'disk', machine: 'db', atSec, disk: 1 },
+        { kind: 'file', machine: 'db', atSec, file: LARGEST_FILE },
+        { kind: 'vm', machine: 'db', atSec, point: { atOrBeforeSec: DAY + 9 * HOUR } },
+        { kind: 'vm', machine: 'db', atSec, point: { atOrBeforeSec: DAY - HOUR } },
+      ],
+    });
+    const report = (i: number) => run.drills.reports.find((r) => r.drill.index === i)!;
+    for (const i of [0, 1, 2]) {
+      expect(report(i).record.outcome).toEqual({ state: 'done', verified: true });
+      expect(report(i).record.pointSec).toBe(atSec);
+      expect(report(i).content!.againstWitness).toBe(true);
+      expect(report(i).notes).toContain('read from the journal of vm/db on repo');
+      expect(report(i).resources).toContain('target/repo/bandwidth');
+    }
+    expect(report(1).bytesWritten).toBeLessThan(report(0).bytesWritten);
+    expect(report(3).record.pointSec).toBe(DAY + 9 * HOUR);
+    expect(report(4).record.outcome.state).toBe('failed');
+    expect(report(4).record.outcome.state === 'failed' && report(4).record.outcome.reason).toMatch(/^82800 s is outside the journal of vm\/db: window \[86400, /);
   });
 
   it('is unsupported for a design that keeps no journal', () => {

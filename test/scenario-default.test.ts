@@ -20,6 +20,15 @@ describe('the built-in default scenario', () => {
     expect(proxy.recoveryPoints.rpoMaxGapSec!).toBeGreaterThan(20 * 3600);
   });
 
+  it('restores near-CDP machines as of the newest synchronisation, minutes before the request, and nightly designs as of the night before', () => {
+    for (const d of cdp.drills!.filter((x) => x.state === 'done')) {
+      expect(d.requestedSec - d.pointSec!).toBeLessThan(20 * 60);
+      expect(d.notes).toContain('read from the journal of vm/sql-11 on repo-01');
+    }
+    expect(cdp.drills!.filter((x) => x.state === 'done').map((x) => x.kind)).toEqual(['vm', 'file']);
+    for (const d of proxy.drills!) expect(d.requestedSec - d.pointSec!).toBeGreaterThan(10 * 3600);
+  });
+
   it('sends fewer bytes over the network with proxy source dedupe than agents do (claim 5)', () => {
     expect(proxy.bytes.sent).toBeLessThan(agents.bytes.sent);
   });

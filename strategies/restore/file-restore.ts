@@ -14,6 +14,10 @@
  * application without a journal that missed committed work) cannot be
  * opened and the restore fails; a crash-consistent one replays its log
  * first (point-verdict.ts), which is time the restore waits.
+ *
+ * A design that keeps a journal of the machine (CDP) restores a file from
+ * the journal's image at the instant asked (journal-locate.ts), reading the
+ * file's non-zero chunks from the journal's target.
  */
 import { fail } from '../../sim/engine/errors.js';
 import { joinHops } from '../../sim/estate/hops.js';
@@ -24,6 +28,7 @@ import type { ProtectedMachine } from '../../sim/world/world.js';
 import { checkRestored } from './content-check.js';
 import { filePath, type ResolvedDrill } from './drill.js';
 import { fileReport, newDraft, type DrillEnv } from './env.js';
+import { locateInJournal, type JournalImages } from './journal-locate.js';
 import { locatePoint, type Located } from './locate.js';
 import { diskName } from './point-images.js';
 import { judgePoint } from './point-verdict.js';
@@ -35,6 +40,13 @@ export function* restoreFile(env: DrillEnv, drill: ResolvedDrill, m: ProtectedMa
   const f = m.guest.filesystem.get(filePath(m, drill.file) ?? '');
   if (f === undefined) fail('a file drill reached its restore without a file (validateDrills checks it)');
   const draft = newDraft(env, drill, m.path);
+  const journal = locateInJournal(env, drill, m, draft);
+  if (journal !== undefined) {
+    if (!journal.ok) return fileReport(env, draft.finish({ state: 'failed', reason: journal.reason }));
+    yield* copyFileFromJournal(env, m, journal.at, f, draft);
+    draft.content = checkRestored(env.ctx, m, journal.at.pointSec, journal.at.images, { kind: 'files', files: [f] });
+    return fileReport(env, draft.finish(outcomeOf(draft.content, 'restored file')));
+  }
   const where = locatePoint(env, drill, m, draft, [f.diskIndex]);
   if (!where.ok) return fileReport(env, draft.finish({ state: 'failed', reason: where.reason }));
   yield* copyFileOut(env, m, where.at, f, draft);
@@ -76,6 +88,16 @@ function* copyFileOut(env: DrillEnv, m: ProtectedMachine, at: Located, f: GuestF
   draft.bytesRead += shape.physicalBytes;
   draft.bytesWritten += f.sizeBytes;
   yield draft.transfer(`file/${f.path}`, f.sizeBytes, route);
+}
+
+/** The file's non-zero chunks, read from the journal's target (uncompressed, in order) and written to production. */
+function* copyFileFromJournal(env: DrillEnv, m: ProtectedMachine, at: JournalImages, f: GuestFile, draft: RestoreDraft): ProcessBody<void> {
+  const image = at.images[f.diskIndex]!;
+  let stored = 0;
+  for (const c of f.chunks) if (image.contentAt(c) !== 0) stored++;
+  draft.bytesRead += stored * image.chunkSizeBytes;
+  draft.bytesWritten += f.sizeBytes;
+  yield draft.transfer(`file/${f.path}`, f.sizeBytes, joinHops(at.target.readHops(), productionWriteRoute(env.ctx.world, m, f.diskIndex, at.target.attachment)));
 }
 
 /** The blocks holding the file's non-zero chunks, and how scattered they are (see the header). */

@@ -6,7 +6,8 @@
  * machine's box and are written to its production storage
  * (production-route.ts). Zero blocks are neither read nor written (a thin
  * restore). When the flows end, the restored images are checked against
- * the protected data (content-check.ts).
+ * the protected data (content-check.ts). A design that keeps a journal of
+ * the machine (CDP) restores from the journal instead (journal-locate.ts).
  */
 import { fail } from '../../sim/engine/errors.js';
 import { joinHops } from '../../sim/estate/hops.js';
@@ -16,7 +17,9 @@ import type { ProtectedMachine } from '../../sim/world/world.js';
 import { checkRestored } from './content-check.js';
 import type { ResolvedDrill } from './drill.js';
 import { fileReport, newDraft, type DrillEnv } from './env.js';
+import { locateInJournal } from './journal-locate.js';
 import { locatePoint, type Located } from './locate.js';
+import { restoreJournalDisks } from './point-in-time.js';
 import { diskName } from './point-images.js';
 import { productionWriteRoute } from './production-route.js';
 import { scaleHops, sequentialReadFactor, shapeOf } from './read-route.js';
@@ -25,6 +28,13 @@ import { outcomeOf, type RestoreDraft, type RestoreReport } from './report.js';
 /** Restores `disks` of `m` ('vm': every disk; 'disk': one). */
 export function* restoreDisks(env: DrillEnv, drill: ResolvedDrill, m: ProtectedMachine, disks: readonly number[]): ProcessBody<RestoreReport> {
   const draft = newDraft(env, drill, m.path);
+  const journal = locateInJournal(env, drill, m, draft);
+  if (journal !== undefined) {
+    if (!journal.ok) return fileReport(env, draft.finish({ state: 'failed', reason: journal.reason }));
+    yield* restoreJournalDisks(env, m, journal.at, disks, draft);
+    draft.content = checkRestored(env.ctx, m, journal.at.pointSec, journal.at.images, { kind: 'disks', disks });
+    return fileReport(env, draft.finish(outcomeOf(draft.content, 'restored data')));
+  }
   const where = locatePoint(env, drill, m, draft, disks);
   if (!where.ok) return fileReport(env, draft.finish({ state: 'failed', reason: where.reason }));
   const flows = disks.map((d) => diskFlow(env, m, where.at, d, draft));
