@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { comparisonTable, DRILL_LINES_MAX } from '../scenarios/cli/table.js';
+import { comparisonTable, DRILL_LINES_MAX, FAILURE_LINES_MAX } from '../scenarios/cli/table.js';
 import { loadScenario, simulate } from '../scenarios/simulate.js';
 import type { DesignResult, DrillResult } from '../strategies/results.js';
 
@@ -92,5 +92,31 @@ describe('every drill restore reaches the results with what it delivered or why 
     const lines = comparisonTable([{ ...agents!, drills: many }]).split('\n');
     expect(lines.filter((l) => l.startsWith('agents: drills['))).toHaveLength(DRILL_LINES_MAX);
     expect(lines).toContain('agents: 3 more drill restore(s) not done (each with its reason in results.json)');
+  });
+});
+
+describe('the command line names the reasons jobs failed', () => {
+  const [agents] = run();
+  const failure = (startSec: number, reason: string) => ({ machine: 'vm/vm-1', kind: 'full' as const, startSec, state: 'failed' as const, reason });
+
+  test('one line per kind of failure (reasons alike but for their numbers), with its count and first reason', () => {
+    const failures = [
+      failure(1, 'night 3 skipped: the previous job of vm/vm-1 was still running'),
+      failure(2, 'target/repo is full: 1200 B stored without a restore point'),
+      failure(3, 'night 4 skipped: the previous job of vm/vm-2 was still running'),
+      { ...failure(4, 'agents cannot write to a tape'), state: 'unsupported' as const },
+    ];
+    const lines = comparisonTable([{ ...agents!, failures }]).split('\n');
+    expect(lines).toContain('agents: 2 failed job(s), the first: night 3 skipped: the previous job of vm/vm-1 was still running');
+    expect(lines).toContain('agents: 1 failed job(s): target/repo is full: 1200 B stored without a restore point');
+    expect(lines.some((l) => l.includes('agents cannot write to a tape') && l.includes('failed job'))).toBe(false);
+  });
+
+  test(`at most ${FAILURE_LINES_MAX} kinds a design, then a count of the rest and of what the file left out`, () => {
+    const failures = Array.from({ length: FAILURE_LINES_MAX + 2 }, (_, i) => failure(i, `reason ${'x'.repeat(i)}`));
+    const lines = comparisonTable([{ ...agents!, failures, omitted: { machines: 0, unprotected: 0, failures: 7 } }]).split('\n');
+    expect(lines.filter((l) => l.startsWith('agents: 1 failed job(s): reason'))).toHaveLength(FAILURE_LINES_MAX);
+    expect(lines).toContain('agents: 2 more kind(s) of job failure (each in results.json)');
+    expect(lines).toContain("agents: 7 more failed or unsupported job(s) beyond the results file's list");
   });
 });

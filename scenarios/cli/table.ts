@@ -1,5 +1,6 @@
 /** The comparison table `vmbsim run` prints: one column per design, one row per figure. */
 import type { DesignResult, SnapshotFigures } from '../../strategies/results.js';
+import { blankNumbers } from '../../strategies/runner/results-notes.js';
 
 const fix = (x: number | null | undefined, digits: number): string => (x === null || x === undefined || !Number.isFinite(x) ? '-' : x.toFixed(digits));
 
@@ -88,8 +89,35 @@ export function comparisonTable(results: readonly DesignResult[]): string {
   for (const [l, f] of rows) lines.push(l.padEnd(label) + results.map((r) => f(r).padStart(width)).join(''));
   for (const r of results) for (const u of r.unprotected) lines.push(`${r.design}: ${u.machine} unprotected: ${u.reason}`);
   for (const r of results) lines.push(...cannotDo(r));
+  for (const r of results) lines.push(...failedJobs(r));
   for (const r of results) lines.push(...drillsNotDone(r));
   return `${lines.join('\n')}\n`;
+}
+
+/** Kinds of job failure shown as lines under the table, per design. */
+export const FAILURE_LINES_MAX = 10;
+
+/**
+ * One line per kind of job failure (reasons alike but for their numbers:
+ * `night 3 skipped: the previous job of vm/web-12 was still running`), with
+ * how many jobs failed so and the first one's reason, in order of first
+ * occurrence.
+ */
+function failedJobs(r: DesignResult): string[] {
+  const kinds = new Map<string, { n: number; first: string }>();
+  for (const f of r.failures) {
+    if (f.state === 'unsupported') continue;
+    const key = blankNumbers(f.reason);
+    const k = kinds.get(key);
+    if (k === undefined) kinds.set(key, { n: 1, first: f.reason });
+    else k.n++;
+  }
+  const all = [...kinds.values()];
+  const lines = all.slice(0, FAILURE_LINES_MAX).map(({ n, first }) => `${r.design}: ${n} failed job(s)${n > 1 ? ', the first' : ''}: ${first}`);
+  const more = all.length - lines.length;
+  if (more > 0) lines.push(`${r.design}: ${more} more kind(s) of job failure (each in results.json)`);
+  if ((r.omitted?.failures ?? 0) > 0) lines.push(`${r.design}: ${r.omitted!.failures} more failed or unsupported job(s) beyond the results file's list`);
+  return lines;
 }
 
 /** Drill restores shown as lines under the table, per design; the rest are counted (all are in the results file). */
