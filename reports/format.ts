@@ -117,12 +117,17 @@ export function percent(x: number | null | undefined): string {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-/** Simulated time as `d2 22:00` (day 1 is the first day); seconds are truncated. */
+/**
+ * Simulated time as a scenario file writes it: `1d 22:00` is 22:00 on the
+ * day after the first (days count from 0, as in a drill's or fault's `at`),
+ * so a time read in the report can be pasted into a scenario. Seconds are
+ * truncated.
+ */
 export function clock(sec: number): string {
   const s = Math.max(0, Math.floor(sec));
-  const day = Math.floor(s / 86_400) + 1;
+  const day = Math.floor(s / 86_400);
   const rem = s % 86_400;
-  return `d${day} ${pad2(Math.floor(rem / 3600))}:${pad2(Math.floor((rem % 3600) / 60))}`;
+  return `${day}d ${pad2(Math.floor(rem / 3600))}:${pad2(Math.floor((rem % 3600) / 60))}`;
 }
 
 /** Tick labels for a linear axis: the same decimals on every tick, chosen from the step. */

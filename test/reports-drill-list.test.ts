@@ -32,9 +32,9 @@ describe('the list of drill restores', () => {
     const html = renderReport(withDrills(run, ROWS));
     const name = run.designs[0]!.design;
     expect(tableText(html).split('\n').slice(1, 4)).toEqual([
-      `${name}|drills[0]|vm|vm/sql-0001|d2 09:00|d1 22:00|done|10.0 min|10.0 min|20.0 GB|–|`,
-      `${name}|drills[1]|instant-recovery|vm/&lt;img src=x onerror=alert(1)&gt;|d2 11:00|–|not supported|–|–|0.00 B|agents offers no instant-recovery restore &lt;img src=x onerror=alert(1)&gt;|`,
-      `${name}|drills[2]|point-in-time|vm/sql-0001|d2 13:00|–|failed|–|–|0.00 B|82800 s is outside the journal of vm/sql-0001; journal on repo-01|`,
+      `${name}|drills[0]|vm|vm/sql-0001|1d 09:00|0d 22:00|done|10.0 min|10.0 min|20.0 GB|–|`,
+      `${name}|drills[1]|instant-recovery|vm/&lt;img src=x onerror=alert(1)&gt;|1d 11:00|–|not supported|–|–|0.00 B|agents offers no instant-recovery restore &lt;img src=x onerror=alert(1)&gt;|`,
+      `${name}|drills[2]|point-in-time|vm/sql-0001|1d 13:00|–|failed|–|–|0.00 B|82800 s is outside the journal of vm/sql-0001; journal on repo-01|`,
     ]);
     expect(html).not.toContain(HOSTILE);
     expect(html).toContain(`${name}: 3 restore(s), 1 done, 1 failed, 1 not supported.`);

@@ -4,6 +4,7 @@
  * tolerantly from either shape of a normalised scenario.
  */
 import { describe, expect, it } from 'vitest';
+import { parseInstant } from '../scenarios/schema/units.js';
 import { bytes, bytesPair, clock, duration, durationPair, fixed, percent, rate, ratio } from '../reports/format.js';
 import { esc } from '../reports/html.js';
 import { compareReading } from '../reports/reading.js';
@@ -37,9 +38,16 @@ describe('format', () => {
   });
 
   it('formats simulated time as day and clock, from seconds, without a calendar', () => {
-    expect(clock(0)).toBe('d1 00:00');
-    expect(clock(79_200)).toBe('d1 22:00');
-    expect(clock(86_400 + 3661)).toBe('d2 01:01');
+    expect(clock(0)).toBe('0d 00:00');
+    expect(clock(79_200)).toBe('0d 22:00');
+    expect(clock(86_400 + 3661)).toBe('1d 01:01');
+  });
+
+  it('writes a time the way a scenario does, so a time read in the report pastes into a drill or a fault', () => {
+    for (const t of [0, 59, 79_200, 86_400 + 3661, 29 * 86_400 + 86_399]) {
+      const back = parseInstant(clock(t));
+      expect(back).toEqual({ ok: true, value: t - (t % 60) });
+    }
   });
 
   it('escapes the five HTML-significant characters', () => {

@@ -114,7 +114,7 @@ describe('instant recovery', () => {
 
   it('reads the time run from the backup and the target load into the figure', () => {
     const html = renderReport(run);
-    expect(html).toMatch(/proxy-vadp-cbt ran the VM from its backup for 67\.5 s \(d2 22:01 to d2 22:02\) before it was back on production storage; meanwhile target-\d+ was up to [\d.]+% busy\./);
+    expect(html).toMatch(/proxy-vadp-cbt ran the VM from its backup for 67\.5 s \(1d 22:01 to 1d 22:02\) before it was back on production storage; meanwhile target-\d+ was up to [\d.]+% busy\./);
   });
 });
 

@@ -111,7 +111,7 @@ describe('a VM running from its backup', () => {
 
   it('says how long it ran from the backup and what share of the demanded I/O it got, from the recorded figures', () => {
     expect(readingOf(html, 'Instant recovery')).toMatch(
-      /proxy-vadp-cbt ran the VM from its backup for 54\.4 min \(d2 22:01 to d2 22:55\), delivering 82\.2% of the I\/O its application demanded, before it was back on production storage; meanwhile target-\d+ was up to [\d.]+% busy\./,
+      /proxy-vadp-cbt ran the VM from its backup for 54\.4 min \(1d 22:01 to 1d 22:55\), delivering 82\.2% of the I\/O its application demanded, before it was back on production storage; meanwhile target-\d+ was up to [\d.]+% busy\./,
     );
   });
 
@@ -144,8 +144,8 @@ describe('scheduled faults', () => {
     expect(textOf(html, '<table class="faults"', '</table>')).toBe(
       [
         'design|fault|machine|struck at|state|restore point|target|detail|',
-        'proxy-vadp-cbt|corrupt-block|vm/&lt;img src=x onerror=alert(1)&gt;|d2 06:00|applied|d1 22:00|repo-01|stored block of chunk 7 of disk 0 at point 2 corrupted|',
-        'proxy-vadp-cbt|corrupt-block|vm/sql-0002|d1 08:20|missed|–|–|vm/sql-0002 has no restore point on repo-01 yet|',
+        'proxy-vadp-cbt|corrupt-block|vm/&lt;img src=x onerror=alert(1)&gt;|1d 06:00|applied|0d 22:00|repo-01|stored block of chunk 7 of disk 0 at point 2 corrupted|',
+        'proxy-vadp-cbt|corrupt-block|vm/sql-0002|0d 08:20|missed|–|–|vm/sql-0002 has no restore point on repo-01 yet|',
         '',
       ].join('\n'),
     );
@@ -193,7 +193,7 @@ describe('real runs of the canonical scenarios', () => {
   it('lists verification.yaml’s scheduled fault beside its failed verifications', () => {
     const html = renderReport(simulate(loadScenario('scenarios/library/verification.yaml')));
     expect(readingOf(html, 'Scheduled faults')).toMatch(/^vadp-surebackup: 1 scheduled fault\(s\), 1 applied, 0 missed; its verification 3\/5 passed, 2 failed\./);
-    expect(textOf(html, '<table class="faults"', '</table>')).toMatch(/\nvadp-surebackup\|corrupt-block\|vm\/fs-01\|d2 06:00\|applied\|d1 22:04\|repo-01\|stored block of chunk \d+ of disk 0 at point 4 corrupted\|\n/);
+    expect(textOf(html, '<table class="faults"', '</table>')).toMatch(/\nvadp-surebackup\|corrupt-block\|vm\/fs-01\|1d 06:00\|applied\|0d 22:04\|repo-01\|stored block of chunk \d+ of disk 0 at point 4 corrupted\|\n/);
     expect(textOf(html, '<table class="matrix" aria-label="Running from the backup"', '</table>')).toBe('restore kind|vadp-surebackup|\nverification|ran 2.28 min, I/O delivered 100.0%|\n');
   });
 });

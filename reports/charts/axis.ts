@@ -84,18 +84,18 @@ export function timeTicks(startSec: number, endSec: number, maxTicks: number): {
   return { ticks, stepSec };
 }
 
-/** A simulated-time axis: `d2 06:00` labels, or `day 2` when the ticks are whole days. */
+/** A simulated-time axis: `1d 06:00` labels (as a scenario writes times), or `1d` when the ticks are whole days. */
 export function axisTime(x: ScaleLinear<number, number>, f: Frame, maxTicks = 8): string {
   const [t0, t1] = x.domain() as [number, number];
   const { ticks, stepSec } = timeTicks(t0, t1, maxTicks);
-  const name = (t: number) => (stepSec % 86_400 === 0 ? `day ${Math.floor(t / 86_400) + 1}` : clock(t));
+  const name = (t: number) => (stepSec % 86_400 === 0 ? `${Math.floor(t / 86_400)}d` : clock(t));
   const out: string[] = [`<g class="axis axis-x" transform="translate(${f.margin.left},${f.margin.top + f.innerHeight})">`];
   out.push(`<line x1="0" y1="0" x2="${px(f.innerWidth)}" y2="0"/>`);
   for (const t of ticks) {
     const xx = px(x(t));
     out.push(`<line x1="${xx}" y1="0" x2="${xx}" y2="4"/><text x="${xx}" y="15" text-anchor="middle">${esc(name(t))}</text>`);
   }
-  out.push(`<text class="axis-label" x="${px(f.innerWidth / 2)}" y="30" text-anchor="middle">simulated time (day hh:mm)</text>`);
+  out.push(`<text class="axis-label" x="${px(f.innerWidth / 2)}" y="30" text-anchor="middle">simulated time (day from 0, hh:mm)</text>`);
   out.push('</g>');
   return out.join('');
 }

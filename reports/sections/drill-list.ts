@@ -70,6 +70,6 @@ export function drillListFigure(ds: readonly DesignView[]): string {
     title: 'Drill restores, one by one',
     reading: drillListReading(ds),
     chart: table,
-    notes: ['Times are simulated (d1 is the first day); service back and complete are counted from the request; drills[i] is the scenario\'s i-th drill (from 0), and a lab lists each machine it started.'],
+    notes: ['Times are simulated and written as in a scenario file (0d 22:00 is 22:00 on the first day); service back and complete are counted from the request; drills[i] is the scenario\'s i-th drill (from 0), and a lab lists each machine it started.'],
   });
 }

@@ -42,5 +42,5 @@ export function faultsFigure(ds: readonly DesignView[]): string {
   const head = COLUMNS.map((c) => `<th class="text">${esc(c)}</th>`).join('');
   const struck = ds.filter((d) => (d.r.faults ?? []).length > 0).map((d) => d.name);
   const table = `<div class="table-wrap"><table class="faults" aria-label="Scheduled faults" data-chart="faults"${namesAttr('data-series', struck)}><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
-  return figure({ title: 'Scheduled faults', reading: faultsReading(ds), chart: table, notes: ['Times are simulated (d1 is the first day); the restore point is the time it represents.'] });
+  return figure({ title: 'Scheduled faults', reading: faultsReading(ds), chart: table, notes: ['Times are simulated and written as in a scenario file (0d 22:00 is 22:00 on the first day); the restore point is the time it represents.'] });
 }
