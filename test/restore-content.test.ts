@@ -111,7 +111,7 @@ describe('restores return the protected data', () => {
   it('fails a restore before the first backup, saying there is no restore point', () => {
     const run = runWithRestores(restoreWorld({ vms: [{ name: 'a' }] }), proxyImageDesign('image', {}), { endSec: DAY, drills: [{ kind: 'vm', machine: 'a', atSec: 3 * HOUR }] });
     const [r] = run.drills.reports;
-    expect(r!.record.outcome).toEqual({ state: 'failed', reason: 'no restore point of vm/a at or before 10800 s' });
+    expect(r!.record.outcome).toEqual({ state: 'failed', reason: 'no restore point of vm/a at or before 0d 03:00:00' });
   });
 
   it('fails a file restore whose stored block rotted, naming the unreadable chunks', () => {

@@ -25,7 +25,7 @@ describe('faults a scenario schedules (bit rot on the repository)', () => {
       { kind: 'corrupt-block', machine: 'a', atSec: MORNING, disk: 1, chunk: 511 },
     ]).result;
     expect(r.faults!.map((f) => [f.state, f.detail])).toEqual([
-      ['missed', 'no restore point of vm/a at or before 3600 s'],
+      ['missed', 'no restore point of vm/a at or before 0d 01:00:00'],
       ['missed', 'vm/a has no disk 5 (it has 2)'],
       ['missed', expect.stringMatching(/^disk 1 of vm\/a has \d+ chunks, not 1000001$/)],
       ['missed', 'chunk 511 of disk 1 is in a block of zeros: nothing stored to corrupt'],

@@ -26,6 +26,7 @@ import { HeldSlots } from './limits.js';
 import { readAndSend } from './read-disks.js';
 import { snapshotStep } from './snapshot-step.js';
 import { chooseProxy, transportOrder } from './transport.js';
+import { secondsText } from '../time-text.js';
 
 /** A job record while the job runs. */
 export type Draft = Omit<JobRecord, 'endSec'>;
@@ -40,7 +41,7 @@ export function* proxyJob(env: ProxyJobEnv, m: ProtectedMachine, night: Night): 
   try {
     if (env.throttle !== null) {
       const gate = yield* env.throttle.gate(vm);
-      if (gate.waitedSec > 0) draft.notes.push(`throttled: waited ${gate.waitedSec} s for the datastores to calm${gate.gaveUp ? ', then started anyway' : ''}`);
+      if (gate.waitedSec > 0) draft.notes.push(`throttled: waited ${secondsText(gate.waitedSec)} for the datastores to calm${gate.gaveUp ? ', then started anyway' : ''}`);
     }
     yield* env.limits.acquireMachine(vm, held);
     const order = transportOrder(m, env);
@@ -49,7 +50,7 @@ export function* proxyJob(env: ProxyJobEnv, m: ProtectedMachine, night: Night): 
     draft.lane = { kind: 'proxy', name: proxy.path };
     const slots = yield* env.limits.acquireTasks(proxy, m.guest.disks.length, held);
     draft.startSec = env.sim.now;
-    if (draft.startSec > queuedSec) draft.notes.push(`queued ${draft.startSec - queuedSec} s for scheduling slots`);
+    if (draft.startSec > queuedSec) draft.notes.push(`queued ${secondsText(draft.startSec - queuedSec)} for scheduling slots`);
     env.ctx.recorder.jobStarted({ design: env.design, machine: m.path, kind: draft.kind, startSec: draft.startSec });
     yield* backUp(env, m, state, draft, { proxy, order: tryOrder, slots });
   } finally {

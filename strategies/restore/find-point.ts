@@ -14,6 +14,7 @@ import type { ConsistencyLabel } from '../recorder.js';
 import { holdsRepository } from '../runner/bind-repositories.js';
 import type { TargetRepository } from '../target-repository.js';
 import type { RestoreContext } from './context.js';
+import { instantText } from '../time-text.js';
 
 export interface FoundPoint {
   repo: TargetRepository;
@@ -40,5 +41,5 @@ export function findPoint(ctx: RestoreContext, machinePath: string, limitSec: nu
     }
   }
   if (best !== undefined) return { found: true, at: best };
-  return { found: false, reason: `no restore point of ${machinePath} at or before ${limitSec} s` };
+  return { found: false, reason: `no restore point of ${machinePath} at or before ${instantText(limitSec)}` };
 }

@@ -17,6 +17,7 @@ import { holdsRepository } from '../runner/bind-repositories.js';
 import type { ResolvedDrill } from './drill.js';
 import type { DrillEnv } from './env.js';
 import type { RestoreDraft } from './report.js';
+import { instantText } from '../time-text.js';
 
 export interface JournalImages {
   /** The instant the images hold. */
@@ -38,8 +39,8 @@ export function locateInJournal(env: DrillEnv, drill: ResolvedDrill, m: Protecte
   const t = window === null ? asked : Math.min(asked, window.toSec);
   const p = source.journal.imageAt(t, env.sim.now);
   if (p.kind === 'outside-window') {
-    const w = p.window === null ? 'no window yet (initial sync not on the target)' : `window [${p.window.fromSec}, ${p.window.toSec}] s`;
-    return { ok: false, reason: `${t} s is outside the journal of ${m.path}: ${w}` };
+    const w = p.window === null ? 'it holds nothing yet (initial sync not on the target)' : `it holds ${instantText(p.window.fromSec)} to ${instantText(p.window.toSec)}`;
+    return { ok: false, reason: `${instantText(t)} is outside the journal of ${m.path}: ${w}` };
   }
   const target = journalTarget(env, source.targetName);
   draft.pointSec = p.pointSec;
