@@ -21,6 +21,27 @@ describe('repository helpers', () => {
     );
   });
 
+  it('set the bits of the non-zero listed blocks of a full as assigning them one by one does', () => {
+    // The idea: `setNonZero` on fresh bits is a shortcut for assigning every
+    // listed block (ascending, distinct) its non-zero flag: same bits, and
+    // the count it returns is the number of assignments that changed a bit.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }))), (length, listed) => {
+        const byBlock = new Map(listed.map(([at, slot]) => [at % length, slot]));
+        const blocks = Uint32Array.from([...byBlock.keys()].sort((a, b) => a - b));
+        const slots = Uint32Array.from(blocks, (b) => byBlock.get(b)!);
+        const bulk = new BlockBits(length);
+        const single = new BlockBits(length);
+        let changed = 0;
+        blocks.forEach((b, j) => {
+          if (single.assign(b, slots[j] !== 0)) changed++;
+        });
+        expect(bulk.setNonZero(blocks, slots)).toBe(changed);
+        for (let b = 0; b < length; b++) expect(bulk.has(b)).toBe(single.has(b));
+      }),
+    );
+  });
+
   it('keep a block bitset equal to the non-zero entries it was built from and assigned', () => {
     // The idea: bits built from a dense map, then assigned block by block,
     // always answer like the dense map itself.
