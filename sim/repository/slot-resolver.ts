@@ -115,7 +115,9 @@ export class SlotResolver {
   private lookup(d: PlannedDisk, i: number): number {
     const k = this.state.options.chunksPerBlock;
     const length = k === 1 ? 1 : d.lengthAt(i);
-    return this.state.index.find(d.content, i * k, length, d.fingerprintAt(i));
+    // The one-chunk index keys on the content id itself: no fingerprint to compute (a machine's first full looks up every block again).
+    const index = this.state.index;
+    return index.find(d.content, i * k, length, index.needsFingerprint ? d.fingerprintAt(i) : -1);
   }
 
   /** Stores block i; `sized` when the plan found it NEW and so kept its stored size. */
