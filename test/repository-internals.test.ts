@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockBits } from '../sim/repository/block-bits.js';
+import { fingerprintOf } from '../sim/repository/fingerprint.js';
 import { RadixSorter } from '../sim/repository/radix-sort.js';
+import { RepeatFinder } from '../sim/repository/repeat-finder.js';
 import { U32Stack } from '../sim/repository/u32-stack.js';
 
 describe('repository helpers', () => {
@@ -17,6 +19,56 @@ describe('repository helpers', () => {
         const expected = input.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
         expect([...keys]).toEqual(expected.map((e) => e[0]));
         expect([...values]).toEqual(expected.map((e) => e[1]));
+      }),
+    );
+  });
+
+  it('set the bits of the non-zero listed blocks of a full as assigning them one by one does', () => {
+    // The idea: `setNonZero` on fresh bits is a shortcut for assigning every
+    // listed block (ascending, distinct) its non-zero flag: same bits, and
+    // the count it returns is the number of assignments that changed a bit.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 2 }))), (length, listed) => {
+        const byBlock = new Map(listed.map(([at, slot]) => [at % length, slot]));
+        const blocks = Uint32Array.from([...byBlock.keys()].sort((a, b) => a - b));
+        const slots = Uint32Array.from(blocks, (b) => byBlock.get(b)!);
+        const bulk = new BlockBits(length);
+        const single = new BlockBits(length);
+        let changed = 0;
+        blocks.forEach((b, j) => {
+          if (single.assign(b, slots[j] !== 0)) changed++;
+        });
+        expect(bulk.setNonZero(blocks, slots)).toBe(changed);
+        for (let b = 0; b < length; b++) expect(bulk.has(b)).toBe(single.has(b));
+      }),
+    );
+  });
+
+  it('find a block repeated within a plan exactly when its content was asked before, for one-chunk and larger blocks alike', () => {
+    // The idea: the finder is a set of the contents asked so far in a plan,
+    // emptied by each plan's start. One-chunk blocks key on id pages (ids in
+    // runs, pages sharing table entries and colliding), larger ones on
+    // fingerprints; both must answer like a plain set of contents, over
+    // several plans that reuse the table.
+    const ids = fc.oneof(fc.nat({ max: 200 }), fc.integer({ min: 1, max: 0xffff_ffff }), fc.nat({ max: 40 }).map((j) => 64 * 4096 + j * 64));
+    const plans = fc.array(fc.array(fc.array(ids, { minLength: 1, maxLength: 3 }), { maxLength: 120 }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.constantFrom(1, 2, 3), plans, (k, blocksOfPlans) => {
+        const finder = new RepeatFinder(k);
+        for (const blocks of blocksOfPlans) {
+          // One source: block j holds ids blocks[j], truncated or padded to k chunks (a short last block keeps fewer).
+          const lengths = blocks.map((b, j) => (j === blocks.length - 1 ? Math.min(k, b.length) : k));
+          const content = new Uint32Array(blocks.length * k);
+          blocks.forEach((b, j) => { for (let c = 0; c < lengths[j]!; c++) content[j * k + c] = b[c % b.length]!; });
+          const source = { content, lengthAt: (j: number) => lengths[j]! };
+          finder.begin([source], blocks.length);
+          const seen = new Set<string>();
+          blocks.forEach((_, j) => {
+            const key = [...content.subarray(j * k, j * k + lengths[j]!)].join(',');
+            expect(finder.seenBefore(fingerprintOf(content, j * k, lengths[j]!), 0, j)).toBe(seen.has(key));
+            seen.add(key);
+          });
+        }
       }),
     );
   });

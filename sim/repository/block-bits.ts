@@ -19,6 +19,24 @@ export class BlockBits {
     return bits;
   }
 
+  /**
+   * Sets the bits of the listed blocks (ascending, distinct) whose slot is
+   * non-zero, in bits all clear so far (a full's new head); returns how many.
+   * The same as `assign(blocks[j], slots[j] !== 0)` for each, without
+   * reading a word before writing it.
+   */
+  setNonZero(blocks: Uint32Array, slots: Uint32Array): number {
+    const words = this.words;
+    let set = 0;
+    for (let j = 0; j < blocks.length; j++) {
+      if (slots[j] === 0) continue;
+      const b = blocks[j]!;
+      words[b >>> 5]! |= 1 << (b & 31);
+      set++;
+    }
+    return set;
+  }
+
   has(b: number): boolean {
     return (this.words[b >>> 5]! & (1 << (b & 31))) !== 0;
   }

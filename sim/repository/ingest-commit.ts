@@ -41,8 +41,9 @@ function commitPlanned<L extends string>(state: RepositoryState<L>, internals: P
   // The slot lists become the new file's maps (a full's sparse maps, an increment's deltas), so they are not scratch.
   const slots: Uint32Array[] = [];
   for (const d of disks) {
+    if (resolver.full) break;
     const out = new Uint32Array(d.blocks.length);
-    for (let i = 0; i < out.length && !resolver.full; i++) out[i] = resolver.resolve(d, i);
+    resolver.resolveAll(d, out);
     slots.push(out);
   }
   if (resolver.full) {
@@ -179,16 +180,22 @@ function updateLogicalBytes<L extends string>(state: RepositoryState<L>, chain: 
   const chunkBytes = state.options.chunkSizeBytes;
   for (let i = 0; i < chain.disks.length; i++) {
     const disk = chain.disks[i]!;
-    // A full's dense map is its delta over an all-zero image, so the same walk
-    // over the blocks read (not over every block of the disk) sizes it too.
-    if (base === null) chain.headNonZero[i] = new BlockBits(disk.blockCount);
-    const head = chain.headNonZero[i]!;
-    let logical = base === null ? 0 : base.diskLogicalBytes[i]!;
     // Every block holds the same bytes but the last, which may be short.
     const fullBytes = disk.chunksPerBlock * chunkBytes;
     const last = disk.blockCount - 1;
     const lastBytes = blockBytes(disk, last, chunkBytes);
     const { blocks, slots } = deltas[i]!;
+    if (base === null) {
+      // A full's dense map is its delta over an all-zero image: its non-zero
+      // blocks set their bits in a fresh head, and its size is theirs.
+      const head = new BlockBits(disk.blockCount);
+      chain.headNonZero[i] = head;
+      const nonZero = head.setNonZero(blocks, slots);
+      point.diskLogicalBytes.push(nonZero * fullBytes - (head.has(last) ? fullBytes - lastBytes : 0));
+      continue;
+    }
+    const head = chain.headNonZero[i]!;
+    let logical = base.diskLogicalBytes[i]!;
     for (let j = 0; j < blocks.length; j++) {
       const b = blocks[j]!;
       const nonZero = slots[j] !== ZERO_SLOT;
