@@ -7,7 +7,7 @@
  * journal...). Shown only when the scenario scheduled drills.
  */
 import { bytes, clock, duration } from '../format.js';
-import { esc, namesAttr } from '../html.js';
+import { listRow, listTable } from './list-table.js';
 import type { DrillRecord } from '../input-types.js';
 import { figure, type DesignView } from './view.js';
 
@@ -41,11 +41,7 @@ function drillRow(d: DesignView, r: DrillRecord): string {
     bytes(r.bytesRead),
     why === '' ? '–' : why,
   ];
-  return (
-    `<tr data-design="${d.index}"><th class="text" scope="row">${esc(d.name)}</th>` +
-    cells.map((c, i) => `<td class="${cellClass(i, r)}">${esc(c)}</td>`).join('') +
-    '</tr>'
-  );
+  return listRow(d, cells.map((text, i) => ({ text, cls: cellClass(i, r) })));
 }
 
 /** Per design: its drill restores done, failed and not supported. */
@@ -63,9 +59,8 @@ export function drillListReading(ds: readonly DesignView[]): string {
 export function drillListFigure(ds: readonly DesignView[]): string {
   if (!ds.some((d) => (d.r.drills ?? []).length > 0)) return '';
   const rows = ds.flatMap((d) => (d.r.drills ?? []).map((r) => drillRow(d, r)));
-  const head = COLUMNS.map((c) => `<th class="text">${esc(c)}</th>`).join('');
   const names = ds.filter((d) => (d.r.drills ?? []).length > 0).map((d) => d.name);
-  const table = `<div class="table-wrap"><table class="drills" aria-label="Drill restores" data-chart="drill-list"${namesAttr('data-series', names)}><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const table = listTable({ cls: 'drills', chart: 'drill-list', label: 'Drill restores', columns: COLUMNS, names, rows });
   return figure({
     title: 'Drill restores, one by one',
     reading: drillListReading(ds),

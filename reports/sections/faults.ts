@@ -5,7 +5,7 @@
  * Shown only when the scenario scheduled faults.
  */
 import { clock, count } from '../format.js';
-import { esc, namesAttr } from '../html.js';
+import { listRow, listTable } from './list-table.js';
 import type { FaultRecord } from '../input-types.js';
 import { verificationVerdict } from './restores.js';
 import { figure, type DesignView } from './view.js';
@@ -15,11 +15,7 @@ const COLUMNS = ['design', 'fault', 'machine', 'struck at', 'state', 'restore po
 function faultRow(d: DesignView, f: FaultRecord): string {
   const cells = [f.kind, f.machine, clock(f.atSec), f.state, f.pointSec === null ? '–' : clock(f.pointSec), f.target ?? '–', f.detail];
   const tone = f.state === 'applied' ? 'bad' : 'none';
-  return (
-    `<tr data-design="${d.index}"><th class="text" scope="row">${esc(d.name)}</th>` +
-    cells.map((c, i) => `<td class="${i === 3 ? tone : 'text'}">${esc(c)}</td>`).join('') +
-    '</tr>'
-  );
+  return listRow(d, cells.map((text, i) => ({ text, cls: i === 3 ? tone : 'text' })));
 }
 
 /** Per design with faults: how many struck, applied and missed, and its verification verdict beside them. */
@@ -39,8 +35,7 @@ export function faultsReading(ds: readonly DesignView[]): string {
 export function faultsFigure(ds: readonly DesignView[]): string {
   if (!ds.some((d) => (d.r.faults ?? []).length > 0)) return '';
   const rows = ds.flatMap((d) => (d.r.faults ?? []).map((f) => faultRow(d, f)));
-  const head = COLUMNS.map((c) => `<th class="text">${esc(c)}</th>`).join('');
   const struck = ds.filter((d) => (d.r.faults ?? []).length > 0).map((d) => d.name);
-  const table = `<div class="table-wrap"><table class="faults" aria-label="Scheduled faults" data-chart="faults"${namesAttr('data-series', struck)}><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const table = listTable({ cls: 'faults', chart: 'faults', label: 'Scheduled faults', columns: COLUMNS, names: struck, rows });
   return figure({ title: 'Scheduled faults', reading: faultsReading(ds), chart: table, notes: ['Times are simulated and written as in a scenario file (0d 22:00 is 22:00 on the first day); the restore point is the time it represents.'] });
 }
