@@ -84,11 +84,15 @@ export class DiskSnapshots {
   /**
    * True when some snapshot is still active: what `active().length > 0`
    * says, without building the array. Asked for every disk after every
-   * write batch, when almost every disk has none.
+   * write batch, when almost every disk has none. When none is, the list is
+   * emptied (a snapshot never becomes active again): otherwise last night's
+   * ended snapshot stayed listed until the next one was taken, and every
+   * batch of the day read it, one more object long out of cache.
    */
   get anyActive(): boolean {
     const live = this.live;
     for (let i = 0; i < live.length; i++) if (live[i]!.active) return true;
+    if (live.length > 0) live.length = 0;
     return false;
   }
 }

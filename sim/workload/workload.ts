@@ -36,9 +36,17 @@ export class Workload {
   readonly computeFlow: Flow | null;
   readonly startSec: number;
   /** Infinity while running. */
-  stopSec = Infinity;
+  private stoppedAt = Infinity;
   /** Current demand multiplier (profile * jitter). */
-  factor = 0;
+  private multiplier = 0;
+  /**
+   * The demands now (I/O bytes/s, CPU cycles/s), kept by `refreshDemand`
+   * whenever the multiplier or the stop changes. An impact meter reads them at
+   * every change of load on its path, long after this workload's config and
+   * machine last sat in cache; fields here spare it those two cold objects.
+   */
+  private ioDemand = 0;
+  private cpuDemand = 0;
   private readonly random: RandomStream;
   private demandedIoAcc = 0;
   private demandedCpuAcc = 0;
@@ -55,7 +63,8 @@ export class Workload {
     this.random = sim.stream(this.path);
     this.startSec = sim.now;
     this.lastChangeSec = sim.now;
-    this.factor = this.factorFor(hourIndexAt(sim.now));
+    this.multiplier = this.factorFor(hourIndexAt(sim.now));
+    this.refreshDemand();
     const w = config.weight;
     this.ioPaths = config.ioBytesPerSec > 0 ? machine.appIoPaths(config) : [];
     // Pushed, not mapped: V8's optimized map() makes holey arrays and its unoptimized one packed
@@ -69,9 +78,19 @@ export class Workload {
       config.cpuDemandCores > 0 ? sim.transfer({ name: `${machine.path}/compute`, sizeBytes: Infinity, route: machine.computeHops(), weight: w, rateCapBytesPerSec: this.cpuDemandCyclesPerSec }) : null;
   }
 
+  /** Infinity while running. */
+  get stopSec(): number {
+    return this.stoppedAt;
+  }
+
+  /** Current demand multiplier (profile * jitter). */
+  get factor(): number {
+    return this.multiplier;
+  }
+
   /** Application I/O demanded now, bytes/s (reads + writes). */
   get ioDemandBytesPerSec(): number {
-    return this.stopped ? 0 : this.config.ioBytesPerSec * this.factor;
+    return this.ioDemand;
   }
 
   /** Write demand now, bytes/s: the figure a disk change process can follow. */
@@ -81,7 +100,7 @@ export class Workload {
 
   /** Compute demanded now, cycles/s. */
   get cpuDemandCyclesPerSec(): number {
-    return this.stopped ? 0 : this.config.cpuDemandCores * this.machine.clockHz * this.factor;
+    return this.cpuDemand;
   }
 
   get stopped(): boolean {
@@ -135,7 +154,8 @@ export class Workload {
   stop(): void {
     if (this.stopped) return;
     this.closeDemandInterval();
-    this.stopSec = this.sim.now;
+    this.stoppedAt = this.sim.now;
+    this.refreshDemand();
     for (const f of this.ioFlows) f.abort('workload stopped');
     this.computeFlow?.abort('workload stopped');
   }
@@ -167,9 +187,16 @@ export class Workload {
 
   private setFactor(factor: number): void {
     this.closeDemandInterval();
-    this.factor = factor;
+    this.multiplier = factor;
+    this.refreshDemand();
     this.ioFlows.forEach((f, i) => f.setRateCap(this.ioDemandBytesPerSec * this.ioPaths[i]!.share));
     this.computeFlow?.setRateCap(this.cpuDemandCyclesPerSec);
+  }
+
+  /** The demand formulas, applied when their inputs change (see `ioDemand`). */
+  private refreshDemand(): void {
+    this.ioDemand = this.stopped ? 0 : this.config.ioBytesPerSec * this.multiplier;
+    this.cpuDemand = this.stopped ? 0 : this.config.cpuDemandCores * this.machine.clockHz * this.multiplier;
   }
 
   private closeDemandInterval(): void {
