@@ -10,15 +10,8 @@
  * skip what was not written: a night's writes touch a small, scattered part of
  * a disk, so the scan reads a few entries per written chunk, not every chunk.
  *
- * The stamps answer any epoch, but a backup nearly always asks about the id
- * it marked the night before, and the scan then reads one cold cache line per
- * chunk written since. So the log also keeps the indices written in the last
- * closed epoch and the open one, in write order (a recent-writes list, warm
- * at its tail while the guest writes): a question about either is answered by
- * marking that list's chunks in a small bitmap and reading them out in order,
- * which gives the same chunks without reading a stamp. The list is a cache beside the stamps, never instead of
- * them: an older epoch, or a list that outgrew its bound (then it is off until
- * the next close), goes to the scan.
+ * Last night's question, the usual one, is answered from a list of the
+ * recent writes instead (recent-writes.ts); the stamps answer the rest.
  *
  * A reset (power event, manual, or running out of 16-bit epochs) starts a new
  * tracking instance: stamps clear, and ids of earlier instances are answered
@@ -29,6 +22,7 @@ import { fail } from '../engine/errors.js';
 import { longLivedU16 } from '../engine/zeroed-slab.js';
 import type { DiskWriteListener, VirtualDisk } from '../disk/virtual-disk.js';
 import type { ResetCause } from './change-areas.js';
+import { RecentWrites } from './recent-writes.js';
 
 /** Epochs are 16-bit; at the end the log resets itself (an outcome, not a crash). */
 export const MAX_EPOCH = 0xffff;
@@ -55,12 +49,6 @@ const BLOCKS_PER_GROUP = 1 << (GROUP_BITS - BLOCK_BITS);
 /** Where `changedAfter` collects indices before copying them out (grown on demand, shared: it never nests). */
 let scratch = new Uint32Array(0);
 
-/** Recent-writes list: first capacity, and the least bound on its length (see `recentBound`). */
-const RECENT_INITIAL = 64;
-const RECENT_MIN_BOUND = 64;
-/** log2 of chunks per recent-list entry allowed: a list longer than a sixteenth of the disk saves little over the scan, and costs memory. */
-const RECENT_BOUND_SHIFT = 4;
-
 export class EpochLog<M> implements DiskWriteListener {
   private readonly stamps: Uint16Array;
   /**
@@ -76,25 +64,15 @@ export class EpochLog<M> implements DiskWriteListener {
   private readonly points = new Map<string, IssuedPoint<M>>();
   /** Why each instance after the first began. */
   private readonly resetCauses = new Map<number, ResetCause>();
-  /**
-   * Chunks written, in write order, since the start of epoch `recentStart`
-   * (the last closed epoch or the open one); the open epoch's writes start at
-   * `recentOpenAt`. `recentOn` is false once the list outgrew `recentBound`
-   * in this epoch: it then holds nothing until the next close.
-   */
-  private recent = new Uint32Array(RECENT_INITIAL);
-  private recentLength = 0;
-  private recentOpenAt = 0;
-  private recentStart = 1;
-  private recentOn = true;
-  private readonly recentBound: number;
+  /** The writes of the last closed and the open epoch, for last night's question. */
+  private readonly recent: RecentWrites;
 
   constructor(readonly disk: VirtualDisk) {
     // Built with the world and kept with it; the slab leaves unwritten stamps unpaid (zeroed-slab.ts).
     this.stamps = longLivedU16(disk.chunkCount);
     this.blockStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << BLOCK_BITS)));
     this.groupStamps = new Uint16Array(Math.ceil(disk.chunkCount / (1 << GROUP_BITS)));
-    this.recentBound = Math.max(RECENT_MIN_BOUND, disk.chunkCount >>> RECENT_BOUND_SHIFT);
+    this.recent = new RecentWrites(disk.chunkCount);
     disk.addListener(this);
   }
 
@@ -110,7 +88,7 @@ export class EpochLog<M> implements DiskWriteListener {
     this.stamps[chunkIndex] = this.epoch;
     this.blockStamps[chunkIndex >>> BLOCK_BITS] = this.epoch;
     this.groupStamps[chunkIndex >>> GROUP_BITS] = this.epoch;
-    if (this.recentOn && this.roomForRecent(1)) this.recent[this.recentLength++] = chunkIndex;
+    this.recent.add(chunkIndex);
   }
 
   onChunkWrites(chunks: Uint32Array, _oldIds: Uint32Array, _newIds: Uint32Array, count: number): void {
@@ -124,52 +102,7 @@ export class EpochLog<M> implements DiskWriteListener {
       blocks[c >>> BLOCK_BITS] = epoch;
       groups[c >>> GROUP_BITS] = epoch;
     }
-    if (this.recentOn && this.roomForRecent(count)) {
-      const recent = this.recent;
-      let n = this.recentLength;
-      for (let k = 0; k < count; k++) recent[n++] = chunks[k]!;
-      this.recentLength = n;
-    }
-  }
-
-  /** True when `count` more entries fit the bound (growing the list if need be); otherwise turns the list off until the next close. */
-  private roomForRecent(count: number): boolean {
-    const wanted = this.recentLength + count;
-    if (wanted > this.recentBound) {
-      this.recentOn = false;
-      this.recentLength = 0;
-      return false;
-    }
-    if (wanted > this.recent.length) {
-      const grown = new Uint32Array(Math.min(this.recentBound, Math.max(wanted, 2 * this.recent.length)));
-      grown.set(this.recent.subarray(0, this.recentLength));
-      this.recent = grown;
-    }
-    return true;
-  }
-
-  /**
-   * A new epoch opened: the list keeps the epoch just closed and drops what
-   * came before it; a list that was off starts again, empty, at the new epoch.
-   */
-  private recentAfterClose(): void {
-    if (!this.recentOn) {
-      this.restartRecent();
-      return;
-    }
-    if (this.recentStart < this.epoch - 1) {
-      this.recent.copyWithin(0, this.recentOpenAt, this.recentLength);
-      this.recentLength -= this.recentOpenAt;
-      this.recentStart = this.epoch - 1;
-    }
-    this.recentOpenAt = this.recentLength;
-  }
-
-  private restartRecent(): void {
-    this.recentOn = true;
-    this.recentLength = 0;
-    this.recentOpenAt = 0;
-    this.recentStart = this.epoch;
+    this.recent.addMany(chunks, count);
   }
 
   /** Ends the current epoch under `id`. */
@@ -179,7 +112,7 @@ export class EpochLog<M> implements DiskWriteListener {
     this.points.set(id, point);
     if (this.points.size > MAX_REMEMBERED_IDS) this.points.delete(this.points.keys().next().value!);
     this.epoch++;
-    this.recentAfterClose();
+    this.recent.afterClose(this.epoch);
     if (this.epoch > MAX_EPOCH) this.reset('change-id-space-exhausted');
     return point;
   }
@@ -196,10 +129,7 @@ export class EpochLog<M> implements DiskWriteListener {
   changedAfter(epoch: number): Uint32Array {
     // Stamps never exceed the open epoch, so nothing was written after it.
     if (epoch >= this.epoch) return new Uint32Array(0);
-    if (this.recentOn && epoch + 1 >= this.recentStart) {
-      return distinctAscending(this.recent, epoch + 1 === this.recentStart ? 0 : this.recentOpenAt, this.recentLength, this.stamps.length);
-    }
-    return this.scanStampsAfter(epoch);
+    return this.recent.changedAfter(epoch) ?? this.scanStampsAfter(epoch);
   }
 
   /** `changedAfter` from the stamps: every epoch, at one cold read per chunk written since. */
@@ -229,51 +159,10 @@ export class EpochLog<M> implements DiskWriteListener {
     this.blockStamps.fill(0);
     this.groupStamps.fill(0);
     this.epoch = 1;
-    this.restartRecent();
+    this.recent.restart(this.epoch);
   }
 
   detach(): void {
     this.disk.removeListener(this);
   }
-}
-
-/** Where `distinctAscending` marks chunks (grown on demand, shared: it never nests, and it leaves every bit clear). */
-let marks = new Uint32Array(0);
-
-/**
- * The distinct chunks of `list[from..to)`, ascending, in a new array. A bit
- * per chunk of a shared bitmap (12.5 KiB for 100 GiB at 1 MiB chunks, so it
- * stays in cache) sorts and de-duplicates at once: a comparison sort of a
- * day's writes cost as much as the scan it replaces.
- */
-function distinctAscending(list: Uint32Array, from: number, to: number, chunkCount: number): Uint32Array {
-  const words = (chunkCount + 31) >>> 5;
-  if (marks.length < words) marks = new Uint32Array(words);
-  const bits = marks;
-  let count = 0;
-  let first = words;
-  let last = -1;
-  for (let k = from; k < to; k++) {
-    const c = list[k]!;
-    const w = c >>> 5;
-    const bit = 1 << (c & 31);
-    if ((bits[w]! & bit) !== 0) continue;
-    bits[w] = bits[w]! | bit;
-    count++;
-    if (w < first) first = w;
-    if (w > last) last = w;
-  }
-  const out = new Uint32Array(count);
-  let n = 0;
-  for (let w = first; w <= last; w++) {
-    let x = bits[w]!;
-    if (x === 0) continue;
-    bits[w] = 0;
-    while (x !== 0) {
-      const lowest = x & -x;
-      out[n++] = (w << 5) + 31 - Math.clz32(lowest);
-      x ^= lowest;
-    }
-  }
-  return out;
 }
