@@ -31,9 +31,7 @@ export function* restoreDisks(env: DrillEnv, drill: ResolvedDrill, m: ProtectedM
   const journal = locateInJournal(env, drill, m, draft);
   if (journal !== undefined) {
     if (!journal.ok) return fileReport(env, draft.finish({ state: 'failed', reason: journal.reason }));
-    yield* restoreJournalDisks(env, m, journal.at, disks, draft);
-    draft.content = checkRestored(env.ctx, m, journal.at.pointSec, journal.at.images, { kind: 'disks', disks });
-    return fileReport(env, draft.finish(outcomeOf(draft.content, 'restored data')));
+    return yield* restoreJournalDisks(env, m, journal.at, disks, draft, 'restored data');
   }
   const where = locatePoint(env, drill, m, draft, disks);
   if (!where.ok) return fileReport(env, draft.finish({ state: 'failed', reason: where.reason }));

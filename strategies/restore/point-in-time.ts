@@ -24,13 +24,15 @@ export function* pointInTime(env: DrillEnv, drill: ResolvedDrill, m: ProtectedMa
   const where = locateInJournal(env, drill, m, draft);
   if (where === undefined) return fileReport(env, draft.finish({ state: 'unsupported', reason: `${env.design.name} keeps no journal of ${m.path}` }));
   if (!where.ok) return fileReport(env, draft.finish({ state: 'failed', reason: where.reason }));
-  yield* restoreJournalDisks(env, m, where.at, where.at.images.map((_, i) => i), draft);
-  draft.content = checkRestored(env.ctx, m, where.at.pointSec, where.at.images, { kind: 'disks', disks: where.at.images.map((_, i) => i) });
-  return fileReport(env, draft.finish(outcomeOf(draft.content, 'point-in-time data')));
+  return yield* restoreJournalDisks(env, m, where.at, where.at.images.map((_, i) => i), draft, 'point-in-time data');
 }
 
-/** Each disk's non-zero chunks, read from the journal's target and written to production, all disks at once. */
-export function* restoreJournalDisks(env: DrillEnv, m: ProtectedMachine, at: JournalImages, disks: readonly number[], draft: RestoreDraft): ProcessBody<void> {
+/**
+ * Restores `disks` from the journal's images: each disk's non-zero chunks,
+ * read from the journal's target and written to production, all disks at
+ * once, then checked against the protected data at the images' instant.
+ */
+export function* restoreJournalDisks(env: DrillEnv, m: ProtectedMachine, at: JournalImages, disks: readonly number[], draft: RestoreDraft, what: string): ProcessBody<RestoreReport> {
   const flows = disks.map((d) => {
     const bytes = nonZeroBytes(at.images[d]!);
     draft.bytesRead += bytes;
@@ -38,4 +40,6 @@ export function* restoreJournalDisks(env: DrillEnv, m: ProtectedMachine, at: Jou
     return draft.transfer(`pit/disk/${d}`, bytes, joinHops(at.target.readHops(), productionWriteRoute(env.ctx.world, m, d, at.target.attachment)));
   });
   yield env.sim.allOf(flows);
+  draft.content = checkRestored(env.ctx, m, at.pointSec, at.images, { kind: 'disks', disks });
+  return fileReport(env, draft.finish(outcomeOf(draft.content, what)));
 }
