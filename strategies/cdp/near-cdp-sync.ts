@@ -120,7 +120,7 @@ export function* nearCdpSyncs(env: CdpEnv, tracker: SyncTracker): ProcessBody<vo
     env.recorder.job({
       design: env.design, machine: machine.path, kind: 'near-cdp-sync', startSec, endSec: sim.now, outcome: { state: 'done' },
       bytesRead: bytes, bytesSent: bytes, bytesLogical: bytes, bytesStored: bytes, cpuCycles: cycles, consistency: label,
-      restorePointId: null, snapshot: null, notes: syncNotes(`${taken.count} changed chunks; oldest change ${(sim.now - shipment.oldestWriteSec).toFixed(0)} s old on arrival`, batchBound),
+      restorePointId: null, snapshot: null, notes: [`${taken.count} changed chunks; oldest change ${(sim.now - shipment.oldestWriteSec).toFixed(0)} s old on arrival`, ...(batchBound === null ? [] : [batchBound])],
     });
   }
 }
@@ -154,6 +154,3 @@ function freezeForSync(env: CdpEnv, tracker: SyncTracker): { taken: ReturnType<S
   return { taken, label };
 }
 
-function syncNotes(first: string, batchBound: string | null): string[] {
-  return batchBound === null ? [first] : [first, batchBound];
-}
