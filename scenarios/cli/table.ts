@@ -104,16 +104,8 @@ export const FAILURE_LINES_MAX = 10;
  * occurrence.
  */
 function failedJobs(r: DesignResult): string[] {
-  const kinds = new Map<string, { n: number; first: string }>();
-  for (const f of r.failures) {
-    if (f.state === 'unsupported') continue;
-    const key = blankNumbers(f.reason);
-    const k = kinds.get(key);
-    if (k === undefined) kinds.set(key, { n: 1, first: f.reason });
-    else k.n++;
-  }
-  const all = [...kinds.values()];
-  const lines = all.slice(0, FAILURE_LINES_MAX).map(({ n, first }) => `${r.design}: ${n} failed job(s)${n > 1 ? ', the first' : ''}: ${first}`);
+  const all = tally(r.failures.filter((f) => f.state !== 'unsupported'), (f) => blankNumbers(f.reason));
+  const lines = all.slice(0, FAILURE_LINES_MAX).map(({ n, first }) => `${r.design}: ${n} failed job(s)${n > 1 ? ', the first' : ''}: ${first.reason}`);
   const more = all.length - lines.length;
   if (more > 0) lines.push(`${r.design}: ${more} more kind(s) of job failure (each in results.json)`);
   if ((r.omitted?.failures ?? 0) > 0) lines.push(`${r.design}: ${r.omitted!.failures} more failed or unsupported job(s) beyond the results file's list`);
@@ -134,12 +126,22 @@ function drillsNotDone(r: DesignResult): string[] {
 
 /** One line per kind of job the design could not do and why (a tape copy by a design without tape...), in order of first occurrence. */
 function cannotDo(r: DesignResult): string[] {
-  // A Map keeps first-occurrence order, and failures come in time order: the lines are deterministic.
-  const counts = new Map<string, number>();
-  for (const f of r.failures) {
-    if (f.state !== 'unsupported') continue;
-    const what = `${f.kind} job(s) it cannot do: ${f.reason}`;
-    counts.set(what, (counts.get(what) ?? 0) + 1);
+  const kinds = tally(r.failures.filter((f) => f.state === 'unsupported'), (f) => `${f.kind} job(s) it cannot do: ${f.reason}`);
+  return kinds.map(({ key, n }) => `${r.design}: ${n} ${key}`);
+}
+
+/**
+ * Items grouped by key, each group with its count and first item, in order of
+ * first occurrence (a Map keeps it, and failures come in time order: the lines
+ * are deterministic).
+ */
+function tally<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; n: number; first: T }[] {
+  const groups = new Map<string, { key: string; n: number; first: T }>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, { key, n: 1, first: item });
+    else g.n++;
   }
-  return [...counts].map(([what, n]) => `${r.design}: ${n} ${what}`);
+  return [...groups.values()];
 }
