@@ -174,6 +174,12 @@ describe('repository segments', () => {
           src[0] = id;
           expect(index.find(src, 0)).toBe(model.get(id) ?? 0);
         }
+        // The bulk form answers every id of a list at once, as find does one by one
+        // (ids asked in runs, repeated, unknown, zero, and past the page table).
+        const asked = Uint32Array.from([0, ...ops.map(([, id]) => id), ...ops.map(([, id]) => id + 1), 5_000_000, ...ops.map(([, id]) => id)]);
+        const out = new Uint32Array(asked.length).fill(7);
+        index.findEach(asked, out);
+        expect([...out]).toEqual([...asked].map((id) => (id === 0 ? 0 : (model.get(id) ?? 0))));
       }),
       { numRuns: 200 },
     );

@@ -4,6 +4,8 @@
  * dense map (12.5 KiB for a 100 GiB disk at 1 MiB blocks). Built from a dense
  * map in one pass, because every full backup builds one.
  */
+import type { BlockRuns } from './full-map.js';
+
 export class BlockBits {
   private readonly words: Uint32Array;
 
@@ -33,6 +35,23 @@ export class BlockBits {
       const b = blocks[j]!;
       words[b >>> 5]! |= 1 << (b & 31);
       set++;
+    }
+    return set;
+  }
+
+  /** `setNonZero` for blocks given as runs (full-map.ts) rather than listed. */
+  setNonZeroRuns(runs: BlockRuns, slots: Uint32Array): number {
+    const words = this.words;
+    const { starts, firsts } = runs;
+    let set = 0;
+    for (let r = 0; r < starts.length; r++) {
+      const shift = starts[r]! - firsts[r]!;
+      for (let j = firsts[r]!; j < firsts[r + 1]!; j++) {
+        if (slots[j] === 0) continue;
+        const b = j + shift;
+        words[b >>> 5]! |= 1 << (b & 31);
+        set++;
+      }
     }
     return set;
   }

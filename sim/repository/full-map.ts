@@ -30,6 +30,12 @@
 import { fail } from '../engine/errors.js';
 import { binarySearch, type DeltaMap } from './block-maps.js';
 
+/** Runs of consecutive listed blocks: run r starts at block `starts[r]` and at position `firsts[r]` of the list (`firsts` ends with the list's length). */
+export interface BlockRuns {
+  readonly starts: Uint32Array;
+  readonly firsts: Uint32Array;
+}
+
 /** The listed blocks as runs: run r covers blocks `starts[r] + j` for j below `firsts[r + 1] - firsts[r]`, whose slots start at `slots[firsts[r]]`. */
 interface SparseMap {
   readonly starts: Uint32Array;
@@ -57,7 +63,20 @@ export class FullMap {
     const { blocks, slots } = entries;
     if (blocks.length !== slots.length) fail(`full map: ${blocks.length} blocks but ${slots.length} slots`);
     if (blocks.length > 0 && !(blocks[blocks.length - 1]! < blockCount)) fail(`full map: block ${blocks[blocks.length - 1]} outside [0, ${blockCount})`);
-    return new FullMap(blockCount, runsOf(blocks, slots), null);
+    const runs = blockRuns(blocks);
+    return new FullMap(blockCount, runs === null ? { starts: blocks, firsts: null, slots } : { ...runs, slots }, null);
+  }
+
+  /**
+   * The map `fromEntries` makes of blocks whose `blockRuns` are `runs`, from
+   * those runs and the slots (kept, not copied). A backup takes the runs
+   * before it resolves the slots, so the block list's memory can take them.
+   */
+  static fromRuns(blockCount: number, runs: BlockRuns, slots: Uint32Array): FullMap {
+    const last = runs.starts.length - 1;
+    if (runs.firsts[last + 1] !== slots.length) fail(`full map: runs cover ${runs.firsts[last + 1]} blocks but ${slots.length} slots`);
+    if (last >= 0 && !(runs.starts[last]! + (runs.firsts[last + 1]! - runs.firsts[last]!) <= blockCount)) fail(`full map: run at ${runs.starts[last]} ends outside [0, ${blockCount})`);
+    return new FullMap(blockCount, { starts: runs.starts, firsts: runs.firsts, slots }, null);
   }
 
   /** A full held as one slot per block (kept, not copied). */
@@ -123,13 +142,14 @@ export class FullMap {
 }
 
 /**
- * The listed blocks as runs of consecutive blocks, or as they are when runs
- * would not be smaller (two numbers a run against one a block).
+ * The listed blocks (ascending) as runs of consecutive blocks, or null when
+ * runs would not be smaller than the list (two numbers a run against one a
+ * block): a full map keeps whichever is smaller.
  */
-function runsOf(blocks: Uint32Array, slots: Uint32Array): SparseMap {
+export function blockRuns(blocks: Uint32Array): BlockRuns | null {
   let runs = 0;
   for (let i = 0; i < blocks.length; i++) if (i === 0 || blocks[i] !== blocks[i - 1]! + 1) runs++;
-  if (2 * runs + 1 > blocks.length) return { starts: blocks, firsts: null, slots };
+  if (2 * runs + 1 > blocks.length) return null;
   const starts = new Uint32Array(runs);
   const firsts = new Uint32Array(runs + 1);
   let r = 0;
@@ -139,5 +159,5 @@ function runsOf(blocks: Uint32Array, slots: Uint32Array): SparseMap {
     firsts[r++] = i;
   }
   firsts[runs] = blocks.length;
-  return { starts, firsts, slots };
+  return { starts, firsts };
 }
