@@ -142,22 +142,45 @@ export class FullMap {
 }
 
 /**
+ * Scratch of `blockRuns`: run starts and first positions, as found, before
+ * the count is known (the simulation runs one commit at a time).
+ */
+let runScratch = new Uint32Array(1024);
+
+/**
  * The listed blocks (ascending) as runs of consecutive blocks, or null when
  * runs would not be smaller than the list (two numbers a run against one a
- * block): a full map keeps whichever is smaller.
+ * block): a full map keeps whichever is smaller. One pass over the list (a
+ * night of fulls lists 33 million blocks): runs are gathered in a scratch
+ * array, pairs side by side, and copied out once counted.
  */
 export function blockRuns(blocks: Uint32Array): BlockRuns | null {
+  const n = blocks.length;
+  // More runs than this and the list is smaller.
+  const limit = (n - 1) >>> 1;
+  if (n === 0) return null;
+  if (runScratch.length < 2 * limit) runScratch = new Uint32Array(Math.max(2 * limit, 2 * runScratch.length));
+  const scratch = runScratch;
   let runs = 0;
-  for (let i = 0; i < blocks.length; i++) if (i === 0 || blocks[i] !== blocks[i - 1]! + 1) runs++;
-  if (2 * runs + 1 > blocks.length) return null;
+  let next = -1;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    if (b === next) {
+      next = b + 1;
+      continue;
+    }
+    if (runs === limit) return null;
+    scratch[2 * runs] = b;
+    scratch[2 * runs + 1] = i;
+    runs++;
+    next = b + 1;
+  }
   const starts = new Uint32Array(runs);
   const firsts = new Uint32Array(runs + 1);
-  let r = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    if (i > 0 && blocks[i] === blocks[i - 1]! + 1) continue;
-    starts[r] = blocks[i]!;
-    firsts[r++] = i;
+  for (let r = 0; r < runs; r++) {
+    starts[r] = scratch[2 * r]!;
+    firsts[r] = scratch[2 * r + 1]!;
   }
-  firsts[runs] = blocks.length;
+  firsts[runs] = n;
   return { starts, firsts };
 }
