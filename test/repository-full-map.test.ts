@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FullMap } from '../sim/repository/full-map.js';
+import { BlockBits } from '../sim/repository/block-bits.js';
+import { blockRuns, FullMap } from '../sim/repository/full-map.js';
 
 /** A dense map of `blockCount` entries and the same map as ascending blocks with their slots (zeros among them, as a backup may list). */
 const mapArb = fc.integer({ min: 1, max: 300 }).chain((blockCount) =>
@@ -67,6 +68,31 @@ describe('a full backup map', () => {
     expect([...forms].sort()).toEqual(['blocks', 'runs']);
   });
 
+  it('is the same map built from the runs of its blocks, taken before the slots exist, and sets the same non-zero bits from them', () => {
+    // The idea: a commit takes a full's block runs first and writes the slots
+    // into the block list's memory; the map it then builds from the runs and
+    // the slots answers exactly as the map built from the listed blocks, and
+    // the head bits set from the runs are those set from the list.
+    fc.assert(
+      fc.property(fc.oneof(mapArb, runsArb), ({ blockCount, blocks, slots, dense }) => {
+        const listed = FullMap.fromEntries(blockCount, { blocks: blocks.slice(), slots: slots.slice() });
+        const runs = blockRuns(blocks);
+        expect(runs === null).toBe(listed.form === 'blocks');
+        if (runs === null) return;
+        const fromRuns = FullMap.fromRuns(blockCount, runs, slots.slice());
+        expect(fromRuns.form).toBe('runs');
+        expect([...fromRuns.denseCopy()]).toEqual([...dense]);
+        expect([...fromRuns.entries()]).toEqual([...listed.entries()]);
+        for (let b = 0; b < blockCount; b++) expect(fromRuns.slotAt(b)).toBe(dense[b]);
+        const a = new BlockBits(blockCount);
+        const b = new BlockBits(blockCount);
+        expect(a.setNonZeroRuns(runs, slots)).toBe(b.setNonZero(blocks, slots));
+        for (let i = 0; i < blockCount; i++) expect(a.has(i)).toBe(b.has(i));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps a full read as a few long stretches as runs, and scattered blocks as listed', () => {
     const stretches = Uint32Array.from([...Array.from({ length: 1000 }, (_, i) => i), ...Array.from({ length: 500 }, (_, i) => 4000 + i)]);
     const runs = FullMap.fromEntries(10_000, { blocks: stretches, slots: stretches.map((b) => b + 1) });
@@ -79,5 +105,8 @@ describe('a full backup map', () => {
   it('refuses listed blocks and slots of different lengths, or a block past the disk', () => {
     expect(() => FullMap.fromEntries(10, { blocks: Uint32Array.of(1, 2), slots: Uint32Array.of(5) })).toThrow(/2 blocks but 1 slots/);
     expect(() => FullMap.fromEntries(10, { blocks: Uint32Array.of(3, 10), slots: Uint32Array.of(5, 6) })).toThrow(/block 10 outside \[0, 10\)/);
+    const runs = blockRuns(Uint32Array.of(7, 8, 9, 10, 11))!;
+    expect(() => FullMap.fromRuns(12, runs, Uint32Array.of(1, 2))).toThrow(/runs cover 5 blocks but 2 slots/);
+    expect(() => FullMap.fromRuns(11, runs, Uint32Array.of(1, 2, 3, 4, 5))).toThrow(/run at 7 ends outside \[0, 11\)/);
   });
 });

@@ -47,9 +47,11 @@ describe('repository helpers', () => {
   it('find a block repeated within a plan exactly when its content was asked before, for one-chunk and larger blocks alike', () => {
     // The idea: the finder is a set of the contents asked so far in a plan,
     // emptied by each plan's start. One-chunk blocks key on id pages (ids in
-    // runs, pages sharing table entries and colliding), larger ones on
+    // runs, pages sharing table entries and colliding, and the last page's
+    // entry answering its neighbours without a probe), larger ones on
     // fingerprints; both must answer like a plain set of contents, over
-    // several plans that reuse the table.
+    // several plans that reuse the table (a page asked last in one plan is
+    // new again in the next).
     const ids = fc.oneof(fc.nat({ max: 200 }), fc.integer({ min: 1, max: 0xffff_ffff }), fc.nat({ max: 40 }).map((j) => 64 * 4096 + j * 64));
     const plans = fc.array(fc.array(fc.array(ids, { minLength: 1, maxLength: 3 }), { maxLength: 120 }), { minLength: 1, maxLength: 4 });
     fc.assert(

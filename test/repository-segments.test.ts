@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkStore } from '../sim/repository/chunk-store.js';
+import { ChunkStore, CONTAINER_LIMIT } from '../sim/repository/chunk-store.js';
 import { CompressionModel } from '../sim/repository/compression.js';
 import { IdIndex } from '../sim/repository/id-index.js';
 import { RadixSorter } from '../sim/repository/radix-sort.js';
@@ -16,32 +16,37 @@ interface ModelBlock {
   ids: number[];
   refs: number;
   container: number;
+  indexed: boolean;
+  corrupt: boolean;
 }
 
 /** An operation on the store: store a block, add or drop a reference to the i-th live block, or settle. */
 type StoreOp =
-  | { kind: 'allocate'; arena: number; ids: number[]; referenced: boolean }
-  | { kind: 'ref' | 'unref'; pick: number }
+  | { kind: 'allocate'; arena: number; ids: number[]; referenced: boolean; indexed: boolean }
+  | { kind: 'ref' | 'unref' | 'corrupt'; pick: number }
   | { kind: 'settle' };
 
 const storeOpArb: fc.Arbitrary<StoreOp> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('allocate' as const), arena: fc.nat({ max: 3 }), ids: fc.array(fc.integer({ min: 1, max: 0xffff_ffff }), { minLength: 1, maxLength: 3 }), referenced: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('allocate' as const), arena: fc.nat({ max: 3 }), ids: fc.array(fc.integer({ min: 1, max: 0xffff_ffff }), { minLength: 1, maxLength: 3 }), referenced: fc.boolean(), indexed: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('ref' as const, 'unref' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('corrupt' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('settle' as const) }) },
 );
 
 describe('repository segments', () => {
   it('keep every stored block\'s record exact across record segments, with blocks stored, referenced and freed in any order', () => {
-    // The idea: a store with two records per segment (blocks of up to three
-    // chunks, four arenas, so slots and pages straddle segments everywhere)
-    // answers like a plain map of blocks after every settle, freeing exactly
-    // the blocks whose last reference went.
+    // The idea: a store with two records per segment (blocks of one chunk,
+    // whose records have no length word, or of up to three; four arenas, so
+    // slots and pages straddle segments everywhere) answers like a plain map
+    // of blocks after every settle, freeing exactly the blocks whose last
+    // reference went. Containers run up to the largest the record holds
+    // beside the flags, which must not disturb it (queued, corrupt, indexed).
     fc.assert(
-      fc.property(fc.constantFrom(0, 1, 3), fc.array(storeOpArb, { maxLength: 400 }), (segmentBits, ops) => {
-        const store = new ChunkStore(3, 4096, compression, segmentBits);
+      fc.property(fc.constantFrom(0, 1, 3), fc.constantFrom(1, 3), fc.boolean(), fc.array(storeOpArb, { maxLength: 400 }), (segmentBits, k, high, ops) => {
+        const store = new ChunkStore(k, 4096, compression, segmentBits);
         const sorter = new RadixSorter();
         const model = new Map<number, ModelBlock>();
-        let container = 0;
+        let container = high ? CONTAINER_LIMIT - 1 - ops.length : 0;
         // Live blocks, and those an unref may pick (references not yet dropped in the model).
         const pick = (n: number, referenced: boolean): number | undefined => {
           const slots = [...model.keys()].filter((s) => !referenced || model.get(s)!.refs > 0);
@@ -53,8 +58,9 @@ describe('repository segments', () => {
             expect(store.isLive(slot)).toBe(true);
             expect(store.refCount(slot)).toBe(block.refs);
             expect(store.containerOf(slot)).toBe(block.container);
+            expect([store.isIndexed(slot), store.isCorrupt(slot)]).toEqual([block.indexed, block.corrupt]);
             expect(store.lengthOf(slot)).toBe(block.ids.length);
-            const out = new Uint32Array(3);
+            const out = new Uint32Array(k);
             expect([...out.subarray(0, store.copyContent(slot, out, 0))]).toEqual(block.ids);
             expect(store.holds(slot, Uint32Array.from(block.ids), 0, block.ids.length)).toBe(true);
             expect(store.firstIdOf(slot)).toBe(block.ids[0]);
@@ -62,12 +68,18 @@ describe('repository segments', () => {
         };
         for (const op of ops) {
           if (op.kind === 'allocate') {
-            const src = Uint32Array.from(op.ids);
-            const slot = store.allocate(src, 0, src.length, 1, ++container, false, op.arena, op.referenced);
+            const ids = op.ids.slice(0, k);
+            const src = Uint32Array.from(ids);
+            const slot = store.allocate(src, 0, src.length, 1, ++container, op.indexed, op.arena, op.referenced);
             expect(model.has(slot)).toBe(false);
             expect(slot).toBeLessThan(store.slotLimit);
-            model.set(slot, { ids: op.ids, refs: op.referenced ? 1 : 0, container });
+            model.set(slot, { ids, refs: op.referenced ? 1 : 0, container, indexed: op.indexed, corrupt: false });
             if (!op.referenced) store.enqueue(slot);
+          } else if (op.kind === 'corrupt') {
+            const slot = pick(op.pick, false);
+            if (slot === undefined) continue;
+            store.markCorrupt(slot);
+            model.get(slot)!.corrupt = true;
           } else if (op.kind === 'ref') {
             const slot = pick(op.pick, false);
             if (slot === undefined) continue;
@@ -81,8 +93,11 @@ describe('repository segments', () => {
           } else {
             const free = (slot: number): void => {
               if (!store.isLive(slot) || store.refCount(slot) !== 0) return;
+              const container = store.containerOf(slot);
               store.release(slot);
               model.delete(slot);
+              // A freed record keeps its container and has no flags and no length.
+              expect([store.isLive(slot), store.isIndexed(slot), store.lengthOf(slot), store.containerOf(slot)]).toEqual([false, false, 0, container]);
             };
             store.drainCandidates(sorter, free);
             // A settle frees exactly the blocks whose last reference went, in slot order (the order freed slots are reused in).
@@ -174,8 +189,22 @@ describe('repository segments', () => {
           src[0] = id;
           expect(index.find(src, 0)).toBe(model.get(id) ?? 0);
         }
+        // The bulk form answers every id of a list at once, as find does one by one
+        // (ids asked in runs, repeated, unknown, zero, and past the page table).
+        const asked = Uint32Array.from([0, ...ops.map(([, id]) => id), ...ops.map(([, id]) => id + 1), 5_000_000, ...ops.map(([, id]) => id)]);
+        const out = new Uint32Array(asked.length).fill(7);
+        index.findEach(asked, out);
+        expect([...out]).toEqual([...asked].map((id) => (id === 0 ? 0 : (model.get(id) ?? 0))));
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('chunk store records', () => {
+  it('refuse a container number the record cannot hold beside its flags', () => {
+    const store = new ChunkStore(1, 4096, compression);
+    expect(store.containerOf(store.allocate(Uint32Array.of(5), 0, 1, 1, CONTAINER_LIMIT - 1, true, 0))).toBe(CONTAINER_LIMIT - 1);
+    expect(() => store.allocate(Uint32Array.of(6), 0, 1, 1, CONTAINER_LIMIT, true, 0)).toThrow(/container 268435456 outside/);
   });
 });

@@ -4,6 +4,8 @@
  * dense map (12.5 KiB for a 100 GiB disk at 1 MiB blocks). Built from a dense
  * map in one pass, because every full backup builds one.
  */
+import type { BlockRuns } from './full-map.js';
+
 export class BlockBits {
   private readonly words: Uint32Array;
 
@@ -35,6 +37,57 @@ export class BlockBits {
       set++;
     }
     return set;
+  }
+
+  /**
+   * `setNonZero` for blocks given as runs (full-map.ts) rather than listed.
+   * A run without a zero slot (a full lists the allocated blocks, so nearly
+   * every run) sets its bits a word at a time.
+   */
+  setNonZeroRuns(runs: BlockRuns, slots: Uint32Array): number {
+    const { starts, firsts } = runs;
+    let set = 0;
+    for (let r = 0; r < starts.length; r++) {
+      const first = firsts[r]!;
+      const end = firsts[r + 1]!;
+      let j = first;
+      while (j < end && slots[j] !== 0) j++;
+      if (j === end) {
+        this.setRange(starts[r]!, starts[r]! + (end - first));
+        set += end - first;
+        continue;
+      }
+      const shift = starts[r]! - first;
+      for (j = first; j < end; j++) {
+        if (slots[j] === 0) continue;
+        const b = j + shift;
+        this.words[b >>> 5]! |= 1 << (b & 31);
+        set++;
+      }
+    }
+    return set;
+  }
+
+  /** Clears every bit (a closed chain's head serves the next chain). */
+  clear(): void {
+    this.words.fill(0);
+  }
+
+  /** Sets bits [from, to). */
+  private setRange(from: number, to: number): void {
+    const words = this.words;
+    if (from >= to) return;
+    const first = from >>> 5;
+    const last = (to - 1) >>> 5;
+    const low = ~0 << (from & 31);
+    const high = ~0 >>> (31 - ((to - 1) & 31));
+    if (first === last) {
+      words[first]! |= low & high;
+      return;
+    }
+    words[first]! |= low;
+    for (let w = first + 1; w < last; w++) words[w] = 0xffff_ffff;
+    words[last]! |= high;
   }
 
   has(b: number): boolean {

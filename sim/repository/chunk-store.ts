@@ -4,10 +4,17 @@
  * A stored block lives in a numbered slot (slot 0 stands for the zero block,
  * which is never stored). Per slot the store keeps one record: a reference
  * count (how many entries of backup files point at it), the container it was
- * written in (the write batch, for fragmentation), flags and chunk count, and
- * the content ids of its chunks (what a restore gets back): 16 bytes for a
- * one-chunk block. Physical bytes are not stored: they follow from the
- * block's fingerprint (compression.ts).
+ * written in (the write batch, for fragmentation) with the flags in its top
+ * four bits, the chunk count (a block of several chunks only: a one-chunk
+ * block has one) and the content ids of its chunks (what a restore gets
+ * back): 12 bytes for a one-chunk block. Physical bytes are not stored: they
+ * follow from the block's fingerprint (compression.ts).
+ *
+ * Every byte of a record is memory the store must touch for the first time
+ * as it grows, and each new page costs a fault (~16-20 us on the benchmark's
+ * virtual machine): a night of first fulls stores 1.6x10^7 blocks, so a
+ * separate flags-and-length word (16 bytes a record) cost ~16,000 faults
+ * more, about a third of a second.
  *
  * A night of an estate's backups touches ~10^7 blocks of a store of ~10^8,
  * far beyond any cache, so the record is one interleaved array entry (one
@@ -15,7 +22,7 @@
  * machine (slot-allocator.ts): a machine's backups, merges and freed blocks
  * stay within its own records, which stay in cache while its job runs.
  *
- * The records live in fixed-size segments (about 1 MiB: 2^16 records of
+ * The records live in fixed-size segments (up to 1 MiB: 2^16 records of
  * one-chunk blocks), each allocated when the slots first reach it and never moved. A
  * single array doubled on growth copied the whole store each time (hundreds
  * of megabytes at the benchmark's scale) and faulted in a fresh region twice
@@ -61,14 +68,15 @@ const INDEXED = 2;
 const CORRUPT = 4;
 const QUEUED = 8;
 
-// Record fields: [references, container, flags | chunk count << 8, content ids...].
+// Record fields: [references, container | flags << 28, chunk count (several-chunk blocks only), content ids...].
 const REFS = 0;
-const CONTAINER = 1;
-const FLAGS = 2;
-const IDS = 3;
-const LENGTH_SHIFT = 8;
-const FLAG_MASK = 0xff;
-/** Words per record segment, about: 2^18 (1 MiB) holds 2^16 one-chunk records. */
+const META = 1;
+const LENGTH = 2;
+const FLAG_SHIFT = 28;
+/** Containers are numbered below this (the flags take the word's top four bits). */
+export const CONTAINER_LIMIT = 2 ** FLAG_SHIFT;
+const CONTAINER_MASK = CONTAINER_LIMIT - 1;
+/** Words per record segment, at most: 2^18 (1 MiB) holds 2^16 records of up to four words (one-chunk records take three). */
 const SEGMENT_WORD_BITS = 18;
 
 export class ChunkStore {
@@ -84,6 +92,8 @@ export class ChunkStore {
   unreferencedBlocks = 0;
 
   private readonly stride: number;
+  /** Where a record's content ids start: after the length word, which one-chunk blocks do without. */
+  private readonly ids: number;
   private readonly slots = new SlotAllocator();
   /** Record segments: slot s is at `segments[s >>> segmentBits]`, word `(s & segmentMask) * stride`. */
   private readonly segments: Uint32Array[] = [];
@@ -112,10 +122,11 @@ export class ChunkStore {
     readonly chunkSizeBytes: number,
     private readonly compression: CompressionModel,
     /** Records per segment as a power of two (default: about 1 MiB a segment; tests use tiny segments to cross their boundaries often). */
-    segmentBits = Math.max(0, SEGMENT_WORD_BITS - Math.ceil(Math.log2(IDS + chunksPerBlock))),
+    segmentBits = Math.max(0, SEGMENT_WORD_BITS - Math.ceil(Math.log2(idsOffset(chunksPerBlock) + chunksPerBlock))),
   ) {
     if (!(Number.isInteger(segmentBits) && segmentBits >= 0 && segmentBits <= 24)) fail(`segmentBits ${segmentBits} outside [0, 24]`);
-    this.stride = IDS + chunksPerBlock;
+    this.ids = idsOffset(chunksPerBlock);
+    this.stride = this.ids + chunksPerBlock;
     this.segmentBits = segmentBits;
     this.segmentMask = (1 << segmentBits) - 1;
     this.addSegments();
@@ -138,6 +149,7 @@ export class ChunkStore {
    * orphan).
    */
   allocate(src: Uint32Array, offset: number, length: number, physicalBytes: number, container: number, indexed: boolean, arena: number, referenced = false): number {
+    if (!(container >= 0 && container < CONTAINER_LIMIT)) fail(`container ${container} outside [0, ${CONTAINER_LIMIT})`);
     const slot = this.slots.take(arena);
     if (slot >>> this.segmentBits >= this.segments.length) this.addSegments();
     // Writes only: the allocator hands out free slots alone (the audit checks
@@ -145,10 +157,15 @@ export class ChunkStore {
     const r = this.segments[slot >>> this.segmentBits]!;
     const at = (slot & this.segmentMask) * this.stride;
     r[at + REFS] = referenced ? 1 : 0;
-    r[at + CONTAINER] = container;
-    r[at + FLAGS] = (indexed ? LIVE | INDEXED : LIVE) | (length << LENGTH_SHIFT);
-    for (let j = 0; j < length; j++) r[at + IDS + j] = src[offset + j]!;
-    for (let j = length; j < this.chunksPerBlock; j++) r[at + IDS + j] = 0;
+    r[at + META] = container | ((indexed ? LIVE | INDEXED : LIVE) << FLAG_SHIFT);
+    const ids = at + this.ids;
+    if (this.chunksPerBlock === 1) {
+      r[ids] = src[offset]!;
+    } else {
+      r[at + LENGTH] = length;
+      for (let j = 0; j < length; j++) r[ids + j] = src[offset + j]!;
+      for (let j = length; j < this.chunksPerBlock; j++) r[ids + j] = 0;
+    }
     const logical = length * this.chunkSizeBytes;
     this.storedBlocks++;
     if (referenced) this.referencedLogicalBytes += logical;
@@ -162,14 +179,16 @@ export class ChunkStore {
   release(slot: number): number {
     const r = this.segmentOf(slot);
     const at = this.offsetOf(slot);
-    const flags = r[at + FLAGS]!;
+    const flags = r[at + META]! >>> FLAG_SHIFT;
     if ((flags & LIVE) === 0 || r[at + REFS] !== 0) fail(`release of slot ${slot}: not live or still referenced`);
     const physical = this.physicalBytesOf(slot);
     this.physicalBytes -= physical;
     this.storedLogicalBytes -= this.logicalBytesOf(slot);
     this.storedBlocks--;
     this.unreferencedBlocks--;
-    r[at + FLAGS] = 0;
+    // The container stays; the flags go, and so does the length (a freed block has none).
+    r[at + META] = r[at + META]! & CONTAINER_MASK;
+    if (this.chunksPerBlock > 1) r[at + LENGTH] = 0;
     this.slots.giveBack(slot);
     return physical;
   }
@@ -180,7 +199,7 @@ export class ChunkStore {
     const n = r[at + REFS]!;
     if (n === 0) this.unreferencedBlocks--;
     r[at + REFS] = n + 1;
-    this.referencedLogicalBytes += (r[at + FLAGS]! >>> LENGTH_SHIFT) * this.chunkSizeBytes;
+    this.referencedLogicalBytes += this.lengthIn(r, at) * this.chunkSizeBytes;
   }
 
   /**
@@ -208,7 +227,7 @@ export class ChunkStore {
       const n = r[at + REFS]!;
       if (n === 0) revived++;
       r[at + REFS] = n + 1;
-      chunks += r[at + FLAGS]! >>> LENGTH_SHIFT;
+      chunks += this.lengthIn(r, at);
     }
     this.unreferencedBlocks -= revived;
     this.referencedLogicalBytes += chunks * this.chunkSizeBytes;
@@ -247,10 +266,10 @@ export class ChunkStore {
   /** Makes an unreferenced block (e.g. an orphan left by an aborted backup) a candidate for the collector, once. */
   enqueue(slot: number): void {
     const r = this.segmentOf(slot);
-    const at = this.offsetOf(slot) + FLAGS;
-    const flags = r[at]!;
-    if ((flags & QUEUED) !== 0) return;
-    r[at] = flags | QUEUED;
+    const at = this.offsetOf(slot) + META;
+    const meta = r[at]!;
+    if (((meta >>> FLAG_SHIFT) & QUEUED) !== 0) return;
+    r[at] = meta | (QUEUED << FLAG_SHIFT);
     if (this.candidates.length > 0 && this.candidates.top > slot) this.candidatesSorted = false;
     this.candidates.push(slot);
   }
@@ -311,7 +330,7 @@ export class ChunkStore {
     if (!this.candidatesSorted) sorter.sort(list, list.length);
     this.candidatesSorted = true;
     for (const slot of list) {
-      this.segmentOf(slot)[this.offsetOf(slot) + FLAGS]! &= ~QUEUED;
+      this.segmentOf(slot)[this.offsetOf(slot) + META]! &= ~(QUEUED << FLAG_SHIFT);
       visit(slot);
     }
   }
@@ -331,7 +350,7 @@ export class ChunkStore {
   /** Fault injection: the block's bytes on disk no longer match its fingerprint. */
   markCorrupt(slot: number): void {
     if (!this.isLive(slot)) fail(`corrupting slot ${slot}, which is not stored`);
-    this.segmentOf(slot)[this.offsetOf(slot) + FLAGS]! |= CORRUPT;
+    this.segmentOf(slot)[this.offsetOf(slot) + META]! |= CORRUPT << FLAG_SHIFT;
   }
 
   /** The block's reference count (exact once settled). */
@@ -340,11 +359,11 @@ export class ChunkStore {
   }
 
   containerOf(slot: number): number {
-    return this.segmentOf(slot)[this.offsetOf(slot) + CONTAINER]!;
+    return this.segmentOf(slot)[this.offsetOf(slot) + META]! & CONTAINER_MASK;
   }
 
   lengthOf(slot: number): number {
-    return this.segmentOf(slot)[this.offsetOf(slot) + FLAGS]! >>> LENGTH_SHIFT;
+    return this.lengthIn(this.segmentOf(slot), this.offsetOf(slot));
   }
 
   logicalBytesOf(slot: number): number {
@@ -352,7 +371,7 @@ export class ChunkStore {
   }
 
   fingerprintOfSlot(slot: number): number {
-    return fingerprintOf(this.segmentOf(slot), this.offsetOf(slot) + IDS, this.lengthOf(slot));
+    return fingerprintOf(this.segmentOf(slot), this.offsetOf(slot) + this.ids, this.lengthOf(slot));
   }
 
   physicalBytesOf(slot: number): number {
@@ -363,8 +382,9 @@ export class ChunkStore {
   holds(slot: number, src: Uint32Array, offset: number, length: number): boolean {
     const r = this.segmentOf(slot);
     const at = this.offsetOf(slot);
-    if (r[at + FLAGS]! >>> LENGTH_SHIFT !== length) return false;
-    for (let j = 0; j < length; j++) if (r[at + IDS + j] !== src[offset + j]) return false;
+    if (this.lengthIn(r, at) !== length) return false;
+    const ids = at + this.ids;
+    for (let j = 0; j < length; j++) if (r[ids + j] !== src[offset + j]) return false;
     return true;
   }
 
@@ -372,18 +392,24 @@ export class ChunkStore {
   copyContent(slot: number, out: Uint32Array, outOffset: number): number {
     const r = this.segmentOf(slot);
     const at = this.offsetOf(slot);
-    const length = r[at + FLAGS]! >>> LENGTH_SHIFT;
-    for (let j = 0; j < length; j++) out[outOffset + j] = r[at + IDS + j]!;
+    const length = this.lengthIn(r, at);
+    const ids = at + this.ids;
+    for (let j = 0; j < length; j++) out[outOffset + j] = r[ids + j]!;
     return length;
   }
 
   /** Content id of the block's first chunk. */
   firstIdOf(slot: number): number {
-    return this.segmentOf(slot)[this.offsetOf(slot) + IDS]!;
+    return this.segmentOf(slot)[this.offsetOf(slot) + this.ids]!;
   }
 
   private flags(slot: number): number {
-    return this.segmentOf(slot)[this.offsetOf(slot) + FLAGS]! & FLAG_MASK;
+    return this.segmentOf(slot)[this.offsetOf(slot) + META]! >>> FLAG_SHIFT;
+  }
+
+  /** Chunks of the record at `r[at]`: its length word, or for a one-chunk block 1 while stored and 0 once freed. */
+  private lengthIn(r: Uint32Array, at: number): number {
+    return this.chunksPerBlock === 1 ? (r[at + META]! >>> FLAG_SHIFT) & LIVE : r[at + LENGTH]!;
   }
 
   /** The segment holding the slot's record (any slot below `slotLimit` has one). */
@@ -407,4 +433,9 @@ export class ChunkStore {
   private addSegments(): void {
     while (this.segments.length * 2 ** this.segmentBits < this.slots.limit) this.segments.push(new Uint32Array(this.segmentWords));
   }
+}
+
+/** Where a record's content ids start: blocks of several chunks keep a length word before them. */
+function idsOffset(chunksPerBlock: number): number {
+  return chunksPerBlock === 1 ? LENGTH : LENGTH + 1;
 }

@@ -29,8 +29,14 @@ export class CompressionModel {
     return this.width === 0 ? this.min : this.min + this.width * unitFromFingerprint(fingerprint);
   }
 
-  /** Physical bytes of a non-zero block of `logicalBytes` with this fingerprint. */
+  /**
+   * Physical bytes of a non-zero block of `logicalBytes` with this fingerprint.
+   * The fraction is `storedFraction`'s, written out here: a night of first
+   * fulls sizes ~1.6x10^7 new blocks, and when V8 did not inline the call
+   * each returned fraction was a heap-allocated number (~0.4 s of the night).
+   */
   physicalBytes(fingerprint: number, logicalBytes: number): number {
-    return Math.min(logicalBytes, Math.ceil(this.storedFraction(fingerprint) * logicalBytes));
+    const fraction = this.width === 0 ? this.min : this.min + this.width * unitFromFingerprint(fingerprint);
+    return Math.min(logicalBytes, Math.ceil(fraction * logicalBytes));
   }
 }

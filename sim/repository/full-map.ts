@@ -30,6 +30,12 @@
 import { fail } from '../engine/errors.js';
 import { binarySearch, type DeltaMap } from './block-maps.js';
 
+/** Runs of consecutive listed blocks: run r starts at block `starts[r]` and at position `firsts[r]` of the list (`firsts` ends with the list's length). */
+export interface BlockRuns {
+  readonly starts: Uint32Array;
+  readonly firsts: Uint32Array;
+}
+
 /** The listed blocks as runs: run r covers blocks `starts[r] + j` for j below `firsts[r + 1] - firsts[r]`, whose slots start at `slots[firsts[r]]`. */
 interface SparseMap {
   readonly starts: Uint32Array;
@@ -57,7 +63,20 @@ export class FullMap {
     const { blocks, slots } = entries;
     if (blocks.length !== slots.length) fail(`full map: ${blocks.length} blocks but ${slots.length} slots`);
     if (blocks.length > 0 && !(blocks[blocks.length - 1]! < blockCount)) fail(`full map: block ${blocks[blocks.length - 1]} outside [0, ${blockCount})`);
-    return new FullMap(blockCount, runsOf(blocks, slots), null);
+    const runs = blockRuns(blocks);
+    return new FullMap(blockCount, runs === null ? { starts: blocks, firsts: null, slots } : { ...runs, slots }, null);
+  }
+
+  /**
+   * The map `fromEntries` makes of blocks whose `blockRuns` are `runs`, from
+   * those runs and the slots (kept, not copied). A backup takes the runs
+   * before it resolves the slots, so the block list's memory can take them.
+   */
+  static fromRuns(blockCount: number, runs: BlockRuns, slots: Uint32Array): FullMap {
+    const last = runs.starts.length - 1;
+    if (runs.firsts[last + 1] !== slots.length) fail(`full map: runs cover ${runs.firsts[last + 1]} blocks but ${slots.length} slots`);
+    if (last >= 0 && !(runs.starts[last]! + (runs.firsts[last + 1]! - runs.firsts[last]!) <= blockCount)) fail(`full map: run at ${runs.starts[last]} ends outside [0, ${blockCount})`);
+    return new FullMap(blockCount, { starts: runs.starts, firsts: runs.firsts, slots }, null);
   }
 
   /** A full held as one slot per block (kept, not copied). */
@@ -123,21 +142,45 @@ export class FullMap {
 }
 
 /**
- * The listed blocks as runs of consecutive blocks, or as they are when runs
- * would not be smaller (two numbers a run against one a block).
+ * Scratch of `blockRuns`: run starts and first positions, as found, before
+ * the count is known (the simulation runs one commit at a time).
  */
-function runsOf(blocks: Uint32Array, slots: Uint32Array): SparseMap {
+let runScratch = new Uint32Array(1024);
+
+/**
+ * The listed blocks (ascending) as runs of consecutive blocks, or null when
+ * runs would not be smaller than the list (two numbers a run against one a
+ * block): a full map keeps whichever is smaller. One pass over the list (a
+ * night of fulls lists 33 million blocks): runs are gathered in a scratch
+ * array, pairs side by side, and copied out once counted.
+ */
+export function blockRuns(blocks: Uint32Array): BlockRuns | null {
+  const n = blocks.length;
+  // More runs than this and the list is smaller.
+  const limit = (n - 1) >>> 1;
+  if (n === 0) return null;
+  if (runScratch.length < 2 * limit) runScratch = new Uint32Array(Math.max(2 * limit, 2 * runScratch.length));
+  const scratch = runScratch;
   let runs = 0;
-  for (let i = 0; i < blocks.length; i++) if (i === 0 || blocks[i] !== blocks[i - 1]! + 1) runs++;
-  if (2 * runs + 1 > blocks.length) return { starts: blocks, firsts: null, slots };
+  let next = -1;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    if (b === next) {
+      next = b + 1;
+      continue;
+    }
+    if (runs === limit) return null;
+    scratch[2 * runs] = b;
+    scratch[2 * runs + 1] = i;
+    runs++;
+    next = b + 1;
+  }
   const starts = new Uint32Array(runs);
   const firsts = new Uint32Array(runs + 1);
-  let r = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    if (i > 0 && blocks[i] === blocks[i - 1]! + 1) continue;
-    starts[r] = blocks[i]!;
-    firsts[r++] = i;
+  for (let r = 0; r < runs; r++) {
+    starts[r] = scratch[2 * r]!;
+    firsts[r] = scratch[2 * r + 1]!;
   }
-  firsts[runs] = blocks.length;
-  return { starts, firsts, slots };
+  firsts[runs] = n;
+  return { starts, firsts };
 }

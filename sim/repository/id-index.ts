@@ -79,6 +79,33 @@ export class IdIndex implements BlockIndex {
     return this.slabs[(page - 1) >>> this.segmentBits]![((page - 1) & this.segmentMask) * PAGE_IDS + (id & IN_PAGE)]!;
   }
 
+  /**
+   * `out[i] = find(ids, i)` for every i below `ids.length`. Ids come in runs
+   * (a template's image, an application's data), so the page of a run is
+   * looked up once for its ids rather than once per id: a full asks about
+   * every block of its disks (~3x10^7 on a night of fulls), one call a disk.
+   */
+  findEach(ids: Uint32Array, out: Uint32Array): void {
+    const pageOf = this.pageOf;
+    const slabs = this.slabs;
+    const bits = this.segmentBits;
+    const mask = this.segmentMask;
+    let lastPage = -1;
+    let slab: Uint32Array | null = null;
+    let base = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const p = id >>> PAGE_BITS;
+      if (p !== lastPage) {
+        lastPage = p;
+        const page = p < pageOf.length ? pageOf[p]! : 0;
+        slab = page === 0 ? null : slabs[(page - 1) >>> bits]!;
+        base = ((page - 1) & mask) * PAGE_IDS;
+      }
+      out[i] = slab === null ? 0 : slab[base + (id & IN_PAGE)]!;
+    }
+  }
+
   insert(slot: number, src: Uint32Array, offset: number): void {
     const id = src[offset]!;
     const p = id >>> PAGE_BITS;

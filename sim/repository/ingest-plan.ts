@@ -13,6 +13,7 @@ import { FINGERPRINT_BYTES, fingerprintOf, isZeroBlock } from './fingerprint.js'
 import type { CompressAt, DedupePlacement, IngestPlan, IngestRequest, IngestTraffic } from './ingest-types.js';
 import { NEW, REPEAT, type PlannedDisk } from './planned-disk.js';
 import { resolvePlanTarget, type PlanTarget } from './plan-target.js';
+import { IdIndex } from './id-index.js';
 import { emptyIo, moveBlock } from './repository-io.js';
 import type { RepositoryState } from './state.js';
 
@@ -80,6 +81,7 @@ function classify(
   // Without source dedupe every non-zero block is sent, so the traffic needs every block's stored size.
   const allSizes = placement !== 'source';
   if (dedupe) repeats.begin(disks, disks.reduce((n, d) => n + d.blocks.length, 0));
+  if (dedupe && index instanceof IdIndex) return trafficOf(classifyOneChunk(state, disks, index, allSizes), placement, compressAt);
   let blocksRead = 0;
   let logicalRead = 0;
   let zeroBlocks = 0;
@@ -128,6 +130,54 @@ function classify(
   }
   const sums: BlockSums = { blocks: blocksRead, logical: logicalRead, zeroBlocks, zeroLogical, nonZeroLogical, nonZeroPhysical, newBlocks, newLogical, newPhysical };
   return trafficOf(sums, placement, compressAt);
+}
+
+/**
+ * `classify` for one-chunk blocks under dedupe, with the same verdicts, the
+ * same order of questions to the repeat finder and the same sums. The index
+ * answers a whole disk in one call (IdIndex.findEach, which looks a run's
+ * page up once), and the loop then only sorts the answers: a block is one
+ * chunk, so logical sums are block counts times the chunk size (whole
+ * numbers, exact in any order).
+ */
+function classifyOneChunk(state: RepositoryState<string>, disks: readonly PlannedDisk[], index: IdIndex, allSizes: boolean): BlockSums {
+  const { compression, repeats } = state;
+  const chunkBytes = state.options.chunkSizeBytes;
+  let blocks = 0;
+  let zeroBlocks = 0;
+  let nonZeroPhysical = 0;
+  let newBlocks = 0;
+  let newPhysical = 0;
+  for (let d = 0; d < disks.length; d++) {
+    const { content, verdicts, newSizes } = disks[d]!;
+    const n = disks[d]!.blocks.length;
+    blocks += n;
+    index.findEach(content, verdicts);
+    for (let i = 0; i < n; i++) {
+      if (content[i] === 0) {
+        verdicts[i] = ZERO_SLOT;
+        zeroBlocks++;
+        continue;
+      }
+      let verdict = verdicts[i]!;
+      let fingerprint = -1;
+      if (verdict === 0) {
+        fingerprint = fingerprintOf(content, i, 1);
+        verdict = repeats.seenBefore(fingerprint, d, i) ? REPEAT : NEW;
+        verdicts[i] = verdict;
+      }
+      if (verdict !== NEW && !allSizes) continue;
+      const physical = compression.physicalBytes(fingerprint === -1 ? fingerprintOf(content, i, 1) : fingerprint, chunkBytes);
+      nonZeroPhysical += physical;
+      if (verdict !== NEW) continue;
+      newSizes[i] = physical;
+      newBlocks++;
+      newPhysical += physical;
+    }
+  }
+  const logical = blocks * chunkBytes;
+  const zeroLogical = zeroBlocks * chunkBytes;
+  return { blocks, logical, zeroBlocks, zeroLogical, nonZeroLogical: logical - zeroLogical, nonZeroPhysical, newBlocks, newLogical: newBlocks * chunkBytes, newPhysical };
 }
 
 /**

@@ -41,8 +41,9 @@ export interface DiskSource {
    * "all allocated" answer, or omit to read every chunk). For an incremental,
    * unread blocks keep the base point's content (pass the changed chunks, or
    * omit to read every chunk, as after a CBT reset). With one chunk per
-   * block the repository keeps this array as the point's block list (no
-   * copy): do not modify it afterwards.
+   * block the array is handed over: the repository keeps it as the point's
+   * block list (no copy), or, for a full, may write the point's slots into
+   * it. Do not modify or read it afterwards, nor hand it to another plan.
    */
   readChunks?: Uint32Array;
 }

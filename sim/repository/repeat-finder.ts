@@ -45,6 +45,9 @@ export class RepeatFinder {
   private mask = 0;
   private generation = 0;
   private sources: readonly BlockSource[] = [];
+  /** The id page asked last in this plan (-1: none yet) and its entry. */
+  private lastPage = -1;
+  private lastAt = 0;
 
   constructor(private readonly chunksPerBlock: number) {}
 
@@ -60,6 +63,7 @@ export class RepeatFinder {
     }
     this.mask = size - 1;
     this.generation++;
+    this.lastPage = -1;
   }
 
   /** True when the block at (disk, position) equals one seen earlier in this plan; records it otherwise. */
@@ -88,11 +92,22 @@ export class RepeatFinder {
    */
   private seenIdBefore(id: number): boolean {
     const e = this.entries;
-    const gen = this.generation;
-    const mask = this.mask;
     const page = id >>> PAGE_BITS;
     const bit = 1 << (id & 31);
     const word = (id & 32) === 0 ? LOW : HIGH;
+    // Ids come in runs: the entry of the last page asked answers its neighbours without a probe.
+    const at = page === this.lastPage ? this.lastAt : this.pageEntry(page);
+    const bits = e[at + word]!;
+    if ((bits & bit) !== 0) return true;
+    e[at + word] = bits | bit;
+    return false;
+  }
+
+  /** Where the id page's entry is in this plan's table, made (no ids seen) if the page is new. */
+  private pageEntry(page: number): number {
+    const e = this.entries;
+    const gen = this.generation;
+    const mask = this.mask;
     for (let p = mix32(page) & mask; ; p = (p + 1) & mask) {
       const at = p * WIDTH;
       if (e[at + STAMP] !== gen) {
@@ -100,14 +115,10 @@ export class RepeatFinder {
         e[at + PAGE] = page;
         e[at + LOW] = 0;
         e[at + HIGH] = 0;
-        e[at + word] = bit;
-        return false;
-      }
-      if (e[at + PAGE] !== page) continue;
-      const bits = e[at + word]!;
-      if ((bits & bit) !== 0) return true;
-      e[at + word] = bits | bit;
-      return false;
+      } else if (e[at + PAGE] !== page) continue;
+      this.lastPage = page;
+      this.lastAt = at;
+      return at;
     }
   }
 
