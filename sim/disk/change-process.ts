@@ -19,18 +19,35 @@
  * same writes. Within a piece, writes are spread evenly in time; the time only
  * matters to writers that buffer (an application's unflushed work).
  *
+ * While every listener of the disk takes late writes and the process writes
+ * to the disk itself (no application buffer between them), a batch is only
+ * counted and its content ids taken; the writes are drawn and applied when
+ * someone next reads or writes the disk (deferred-writes.ts). The draws, ids
+ * and writes are the same either way.
+ *
  * `writeBytesPerSec` gives the expected write rate over an interval, to drive
  * the write half of a workload's I/O flow in the contention model.
  */
 import { ConfigError, fail } from '../engine/errors.js';
-import type { RandomStream } from '../engine/random.js';
+import { AleaCursor, type RandomStream } from '../engine/random.js';
 import { resolveChangeConfig, type ChangeConfig, type ChangeProcessOptions } from './change-config.js';
 import type { ContentSpace } from './content-space.js';
-import type { ChunkWriter, VirtualDisk } from './virtual-disk.js';
+import { PieceLog } from './deferred-writes.js';
+import type { ChunkWriter, PendingWrites, VirtualDisk } from './virtual-disk.js';
 import { WriteBatch } from './write-batch.js';
 
 /** Every process draws into this one batch and empties it before returning (no two batches are ever open). */
 const SHARED_BATCH = new WriteBatch();
+/** Where a process draws its deferred pieces when its disk settles (its own, so a settle inside a batch could not clash). */
+const REPLAY_BATCH = new WriteBatch();
+
+/** A piece's write counts, as `drawCounts` leaves them (read back at once, never across another draw). */
+const COUNTS = { overwrites: 0, growth: 0, diskFull: false };
+
+/** What the counts and the chunks are drawn from: the process's stream, or a cursor counting ahead of it. */
+interface Uniform {
+  uniform(): number;
+}
 
 export interface WriteBatchSummary {
   fromSec: number;
@@ -47,16 +64,25 @@ export interface WriteBatchSummary {
 /** The tally of `applyWritesCounted`, reused: it is read back before any other batch starts. */
 const SCRATCH_SUMMARY: WriteBatchSummary = { fromSec: 0, toSec: 0, chunkWrites: 0, growthChunks: 0, writtenBytes: 0, diskFull: false };
 
-export class ChangeProcess {
+export class ChangeProcess implements PendingWrites {
   readonly config: ChangeConfig;
   readonly chunkCount: number;
   readonly chunkSizeBytes: number;
+  /** One past the last chunk of the written region, counting the deferred pieces. */
   private frontier: number;
+  /** The same as far as the writes have been applied (behind `frontier` while the log holds growth). */
+  private appliedFrontier: number;
   private readonly hot: Uint32Array;
   private lastToSec = -Infinity;
+  /** Pieces counted but not yet drawn and applied, in time order. */
+  private readonly log = new PieceLog();
+  /** Counts pieces ahead of `random`: where the stream will be once the log is applied. */
+  private readonly ahead = new AleaCursor();
+  /** False after writes were drawn from `random` directly: the cursor is re-read from it before counting. */
+  private aheadSynced = false;
 
   constructor(
-    disk: VirtualDisk,
+    private readonly disk: VirtualDisk,
     private readonly space: ContentSpace,
     private readonly random: RandomStream,
     options: ChangeProcessOptions,
@@ -68,6 +94,7 @@ export class ChangeProcess {
     this.chunkCount = disk.chunkCount;
     this.chunkSizeBytes = disk.chunkSizeBytes;
     this.frontier = disk.usedFrontier();
+    this.appliedFrontier = this.frontier;
     this.hot = pickHotSet(this.frontier, this.config.hotSetFraction, this.config.hotClusterChunks, random);
   }
 
@@ -117,37 +144,122 @@ export class ChangeProcess {
     return tally.chunkWrites;
   }
 
-  /** Draws and writes the batch, adding to `summary` (hour pieces in time order: DailyProfile.pieceEnd). */
+  /**
+   * Draws and writes the batch, adding to `summary` (hour pieces in time
+   * order: DailyProfile.pieceEnd); only counts it when the writes may wait.
+   */
   private apply(writer: ChunkWriter, fromSec: number, toSec: number, summary: WriteBatchSummary): void {
     if (!(toSec >= fromSec)) fail(`batch [${fromSec}, ${toSec}) runs backwards`);
     if (!(fromSec >= this.lastToSec)) fail(`batch from ${fromSec} overlaps the previous one ending ${this.lastToSec}`);
     this.lastToSec = toSec;
-    const batch = SHARED_BATCH;
     const profile = this.config.profile;
-    batch.begin();
-    try {
-      for (let t = fromSec; t < toSec; ) {
-        const end = profile.pieceEnd(t, toSec);
-        this.drawPiece(batch, t, end, profile.pieceActivity(t, end), summary);
-        t = end;
+    if (writer === this.disk && this.disk.takesDeferredWrites) {
+      this.countPieces(fromSec, toSec, summary);
+    } else {
+      // Deferred pieces first: they came before this batch.
+      this.disk.settle();
+      const batch = SHARED_BATCH;
+      batch.begin();
+      try {
+        for (let t = fromSec; t < toSec; ) {
+          const end = profile.pieceEnd(t, toSec);
+          this.drawPiece(batch, t, end, profile.pieceActivity(t, end), summary);
+          t = end;
+        }
+        if (batch.count > 0) writer.writeBatch(batch);
+      } finally {
+        batch.end();
       }
-      if (batch.count > 0) writer.writeBatch(batch);
-    } finally {
-      batch.end();
+      this.frontier = this.appliedFrontier;
+      this.aheadSynced = false;
     }
     summary.writtenBytes = summary.chunkWrites * this.chunkSizeBytes;
   }
 
+  /** Counts the batch's pieces into the log and takes their ids, leaving the writes to the disk's next settle. */
+  private countPieces(fromSec: number, toSec: number, summary: WriteBatchSummary): void {
+    if (!this.aheadSynced) {
+      if (this.log.length > 0) fail(`${this.config.name}: counting ahead of a stream that moved under a deferred log`);
+      this.ahead.setState(this.random.state());
+      this.aheadSynced = true;
+    }
+    this.disk.deferWrites(this);
+    const profile = this.config.profile;
+    for (let t = fromSec; t < toSec; ) {
+      const end = profile.pieceEnd(t, toSec);
+      // A full log is applied (the stream then stands where the cursor does), and the disk waits again.
+      if (this.log.full) {
+        this.disk.settle();
+        this.disk.deferWrites(this);
+      }
+      this.countPiece(t, end, profile.pieceActivity(t, end), summary);
+      t = end;
+    }
+  }
+
+  /** drawPiece without the chunk draws and the writes: the counts, the ids, the cursor moved past the draws, one log entry. */
+  private countPiece(startSec: number, endSec: number, activity: number, summary: WriteBatchSummary): void {
+    const region = this.frontier;
+    this.drawCounts(this.ahead, region, activity);
+    const overwrites = COUNTS.overwrites;
+    const growth = COUNTS.growth;
+    if (COUNTS.diskFull) summary.diskFull = true;
+    const total = overwrites + growth;
+    const firstId = total === 0 ? 0 : this.space.allocate(total);
+    this.ahead.skip(overwrites);
+    this.frontier = region + growth;
+    summary.chunkWrites += total;
+    summary.growthChunks += growth;
+    this.log.push(startSec, endSec, firstId, total);
+  }
+
+  /** Draws and writes the logged pieces, as `apply` would have at their time (the disk's settle calls this). */
+  applyPending(): void {
+    const log = this.log;
+    const batch = REPLAY_BATCH;
+    batch.begin();
+    try {
+      for (let i = 0; i < log.length; i++) {
+        const start = log.startSec(i);
+        const end = log.endSec(i);
+        const region = this.appliedFrontier;
+        this.drawCounts(this.random, region, this.config.profile.pieceActivity(start, end));
+        const total = COUNTS.overwrites + COUNTS.growth;
+        if (total !== log.writes(i)) fail(`${this.config.name}: piece [${start}, ${end}) drew ${total} writes, counted ${log.writes(i)}`);
+        if (total > 0) this.writePiece(batch, start, end, region, COUNTS.overwrites, COUNTS.growth, log.firstId(i));
+      }
+      log.clear();
+      if (batch.count > 0) this.disk.writeBatch(batch);
+    } finally {
+      batch.end();
+    }
+  }
+
+  /** Draws a piece's counts into COUNTS: one draw for the overwrites (none on an empty region), one for the growth. */
+  private drawCounts(random: Uniform, region: number, activity: number): void {
+    COUNTS.overwrites = region === 0 ? 0 : stochasticRound(random, this.config.writesPerChunkPerDay * region * activity);
+    const wantedGrowth = stochasticRound(random, this.config.dailyGrowthFraction * region * activity);
+    COUNTS.growth = Math.min(wantedGrowth, this.chunkCount - region);
+    COUNTS.diskFull = COUNTS.growth < wantedGrowth;
+  }
+
   /** Draws one hour piece's writes into the batch (nothing is written yet: writes draw nothing, so the order of draws is the same). */
   private drawPiece(batch: WriteBatch, startSec: number, endSec: number, activity: number, summary: WriteBatchSummary): void {
-    const region = this.frontier;
-    const overwrites = region === 0 ? 0 : this.stochasticRound(this.config.writesPerChunkPerDay * region * activity);
-    const wantedGrowth = this.stochasticRound(this.config.dailyGrowthFraction * region * activity);
-    const growth = Math.min(wantedGrowth, this.chunkCount - region);
-    if (growth < wantedGrowth) summary.diskFull = true;
+    const region = this.appliedFrontier;
+    this.drawCounts(this.random, region, activity);
+    const overwrites = COUNTS.overwrites;
+    const growth = COUNTS.growth;
+    if (COUNTS.diskFull) summary.diskFull = true;
     const total = overwrites + growth;
     if (total === 0) return;
-    const firstId = this.space.allocate(total);
+    this.writePiece(batch, startSec, endSec, region, overwrites, growth, this.space.allocate(total));
+    summary.chunkWrites += total;
+    summary.growthChunks += growth;
+  }
+
+  /** The chunk draws and writes of a piece whose counts and ids are known; growth moves the applied frontier. */
+  private writePiece(batch: WriteBatch, startSec: number, endSec: number, region: number, overwrites: number, growth: number, firstId: number): void {
+    const total = overwrites + growth;
     const dt = (endSec - startSec) / total;
     const hot = this.hot;
     const hotCount = hot.length;
@@ -162,17 +274,15 @@ export class ChangeProcess {
       batch.push(chunk, firstId + k, startSec + (k + 0.5) * dt);
     }
     for (let j = 0; j < growth; j++) {
-      batch.push(this.frontier++, firstId + overwrites + j, startSec + (overwrites + j + 0.5) * dt);
+      batch.push(this.appliedFrontier++, firstId + overwrites + j, startSec + (overwrites + j + 0.5) * dt);
     }
-    summary.chunkWrites += total;
-    summary.growthChunks += growth;
   }
+}
 
-  /** floor(x) plus one with probability frac(x): exact in expectation, one draw always. */
-  private stochasticRound(x: number): number {
-    const whole = Math.floor(x);
-    return whole + (this.random.uniform() < x - whole ? 1 : 0);
-  }
+/** floor(x) plus one with probability frac(x): exact in expectation, one draw always. */
+function stochasticRound(random: Uniform, x: number): number {
+  const whole = Math.floor(x);
+  return whole + (random.uniform() < x - whole ? 1 : 0);
 }
 
 /**

@@ -21,6 +21,9 @@
  *   listener it has offers it, and calls per write otherwise;
  * - `writeCount` is a generation counter: it grows by one per chunk write, so
  *   "has anything been written since generation g" is one comparison;
+ * - `deferWrites` lets the disk's change process hold writes back while no
+ *   one looks: every method that reads or writes the disk's state, and every
+ *   listener that takes late writes, settles them first (deferred-writes.ts);
  * - `freeze()` is a full copy, `pointInTime()` a copy-on-first-write overlay.
  *
  * Writes arrive in batches from change processes (change-process.ts,
@@ -36,7 +39,10 @@ import { ChunkBitmap } from './chunk-bitmap.js';
 import { assertRange, FrozenImage, gatherFrom, type ChunkImage } from './chunk-image.js';
 import { ZERO_CONTENT } from './content-space.js';
 import { PointInTimeOverlay, type OverlayOptions } from './point-in-time-overlay.js';
+import type { ChunkWriter, DiskWriteListener, PendingWrites } from './disk-writes.js';
 import type { WriteBatch } from './write-batch.js';
+
+export type { ChunkWriter, DiskWriteListener, PendingWrites } from './disk-writes.js';
 
 /** log2 of the chunks per group of the non-zero summary (64: a count fits a byte). */
 const GROUP_BITS = 6;
@@ -53,26 +59,6 @@ export interface VirtualDiskOptions {
   chunkSizeBytes: number;
   /** Default 'thin'. */
   provisioning?: Provisioning;
-}
-
-/** Sees every chunk write, in write order. */
-export interface DiskWriteListener {
-  onChunkWrite(chunkIndex: number, oldId: number, newId: number): void;
-  /**
-   * Optional bulk form: writes `k < count` of a batch, in write order, after
-   * the disk took the whole batch. Offer it only if it does exactly what
-   * `count` calls of `onChunkWrite` would, reads nothing of the disk, and never
-   * adds or removes a listener while it runs.
-   */
-  onChunkWrites?(chunks: Uint32Array, oldIds: Uint32Array, newIds: Uint32Array, count: number): void;
-}
-
-/** Anything a change process can write into: a disk, or an application's write-back buffer. */
-export interface ChunkWriter {
-  /** `atSec` is the simulated time of the write (disks ignore it; buffers need it). */
-  writeChunk(chunkIndex: number, contentId: number, atSec: number): void;
-  /** The batch's writes in order: the same as one `writeChunk` per write. */
-  writeBatch(batch: WriteBatch): void;
 }
 
 export interface DiskSizes {
@@ -105,8 +91,11 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   private listeners: DiskWriteListener[] = [];
   /** True when every listener takes batches (`onChunkWrites`); kept with the list. */
   private listenersTakeBatches = true;
-  /** Total chunk writes so far: a generation counter for "writes since" checks. */
-  writeCount = 0;
+  /** True when every listener takes late writes (`takesLateWrites`); kept with the list. */
+  private listenersTakeLate = true;
+  /** Who holds writes of this disk back, if anyone (`deferWrites`). */
+  private pending: PendingWrites | null = null;
+  private writes = 0;
 
   constructor(options: VirtualDiskOptions) {
     const { name, provisionedBytes, chunkSizeBytes } = options;
@@ -127,6 +116,33 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
     this.groupNonZero = new Uint8Array(Math.ceil(this.chunkCount / GROUP_CHUNKS));
   }
 
+  /** Total chunk writes so far: a generation counter for "writes since" checks. */
+  get writeCount(): number {
+    this.settle();
+    return this.writes;
+  }
+
+  /** True when writes may be held back (`deferWrites`): every listener takes late writes. */
+  get takesDeferredWrites(): boolean {
+    return this.listenersTakeLate;
+  }
+
+  /** `source` holds this disk's writes back until the next `settle` (one source at a time, only while `takesDeferredWrites`). */
+  deferWrites(source: PendingWrites): void {
+    if (!this.listenersTakeLate) fail(`${this.name}: writes deferred while a listener must hear of each write at once`);
+    if (this.pending !== null && this.pending !== source) fail(`${this.name}: two sources defer writes`);
+    this.pending = source;
+  }
+
+  /** Applies the writes held back, if any: first thing in every method that reads or writes the disk's state. */
+  settle(): void {
+    const source = this.pending;
+    if (source === null) return;
+    // Cleared first: applying goes through writeBatch, which settles.
+    this.pending = null;
+    source.applyPending();
+  }
+
   get provisionedBytes(): number {
     return this.chunkCount * this.chunkSizeBytes;
   }
@@ -137,16 +153,19 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   }
 
   contentAt(chunkIndex: number): number {
+    this.settle();
     if (!(chunkIndex >= 0 && chunkIndex < this.chunkCount)) fail(`chunk ${chunkIndex} outside [0, ${this.chunkCount})`);
     return this.content[chunkIndex]!;
   }
 
   read(startChunk: number, count: number): Uint32Array {
+    this.settle();
     assertRange(this, startChunk, count);
     return this.content.slice(startChunk, startChunk + count);
   }
 
   gather(chunks: Uint32Array, out: Uint32Array): void {
+    this.settle();
     gatherFrom(this.content, chunks, out);
   }
 
@@ -161,8 +180,9 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
    * not change, because CBT-style trackers record writes, not differences.
    */
   writeChunk(chunkIndex: number, contentId: number): void {
+    this.settle();
     const old = this.store(chunkIndex, contentId);
-    this.writeCount++;
+    this.writes++;
     const ls = this.listeners;
     for (let k = 0; k < ls.length; k++) ls[k]!.onChunkWrite(chunkIndex, old, contentId);
   }
@@ -173,6 +193,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
    * batch; otherwise this is one `writeChunk` per write.
    */
   writeBatch(batch: WriteBatch): void {
+    this.settle();
     const n = batch.count;
     const chunks = batch.chunks;
     const ids = batch.ids;
@@ -182,7 +203,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
     }
     const olds = batch.oldIds;
     for (let k = 0; k < n; k++) olds[k] = this.store(chunks[k]!, ids[k]!);
-    this.writeCount += n;
+    this.writes += n;
     const ls = this.listeners;
     for (let j = 0; j < ls.length; j++) ls[j]!.onChunkWrites!(chunks, olds, ids, n);
   }
@@ -210,10 +231,11 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   /** Writes consecutive ids `firstId, firstId + 1, ...` from `startChunk` (fresh data, e.g. app data at build). */
   writeSequential(startChunk: number, count: number, firstId: number): void {
     assertRange(this, startChunk, count);
+    this.settle();
     if (this.listeners.length === 0) {
       // Building a guest fills every disk this way before anything listens: no per-write listener loop then.
       for (let k = 0; k < count; k++) this.store(startChunk + k, firstId + k);
-      this.writeCount += count;
+      this.writes += count;
       return;
     }
     for (let k = 0; k < count; k++) this.writeChunk(startChunk + k, firstId + k);
@@ -222,10 +244,11 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   /** Writes the given ids from `startChunk` (a template image, a restore). */
   writeRange(startChunk: number, ids: ArrayLike<number>): void {
     assertRange(this, startChunk, ids.length);
+    this.settle();
     if (this.listeners.length === 0) {
       // As in writeSequential: a template image written at build has no listener to tell.
       for (let k = 0; k < ids.length; k++) this.store(startChunk + k, ids[k]!);
-      this.writeCount += ids.length;
+      this.writes += ids.length;
       return;
     }
     for (let k = 0; k < ids.length; k++) this.writeChunk(startChunk + k, ids[k]!);
@@ -238,6 +261,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
    */
   release(startChunk: number, count: number): void {
     assertRange(this, startChunk, count);
+    this.settle();
     this.released ??= new ChunkBitmap(this.chunkCount);
     for (let k = startChunk; k < startChunk + count; k++) {
       if (this.content[k] !== ZERO_CONTENT && this.released.add(k)) this.releasedCount++;
@@ -245,6 +269,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
   }
 
   sizes(): DiskSizes {
+    this.settle();
     const allocatedChunks = this.provisioning === 'thick' ? this.chunkCount : this.nonZero;
     return {
       chunkSizeBytes: this.chunkSizeBytes,
@@ -259,6 +284,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
 
   /** Indices of chunks holding non-zero content, ascending: what a "*" CBT query returns. */
   nonZeroChunks(): Uint32Array {
+    this.settle();
     const out = new Uint32Array(this.nonZero);
     // Locals, so the loop reads no field per chunk (a full backup lists every disk).
     const content = this.content;
@@ -286,6 +312,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
    * written, and reading those zeros would fault in their pages for nothing.
    */
   usedFrontier(): number {
+    this.settle();
     const content = this.content;
     const groups = this.groupNonZero;
     for (let g = groups.length - 1; g >= 0; g--) {
@@ -300,15 +327,20 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
 
   addListener(listener: DiskWriteListener): void {
     if (this.listeners.includes(listener)) fail(`${this.name}: listener added twice`);
+    // A new listener hears only of later writes; one that goes hears of all before it.
+    this.settle();
     // Copy-on-change so a listener removing itself during a write is safe.
     this.listeners = [...this.listeners, listener];
     this.listenersTakeBatches = this.listeners.every((l) => l.onChunkWrites !== undefined);
+    this.listenersTakeLate = this.listeners.every((l) => l.takesLateWrites === true && l.onChunkWrites !== undefined);
   }
 
   removeListener(listener: DiskWriteListener): void {
     if (!this.listeners.includes(listener)) fail(`${this.name}: removing a listener that is not attached`);
+    this.settle();
     this.listeners = this.listeners.filter((l) => l !== listener);
     this.listenersTakeBatches = this.listeners.every((l) => l.onChunkWrites !== undefined);
+    this.listenersTakeLate = this.listeners.every((l) => l.takesLateWrites === true && l.onChunkWrites !== undefined);
   }
 
   get listenerCount(): number {
@@ -317,6 +349,7 @@ export class VirtualDisk implements ChunkImage, ChunkWriter {
 
   /** A full, immutable copy of the content now. */
   freeze(): FrozenImage {
+    this.settle();
     return new FrozenImage(this.content.slice(), this.chunkSizeBytes);
   }
 

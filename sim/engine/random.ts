@@ -11,13 +11,30 @@
 import alea from 'seedrandom/lib/alea.js';
 import { assert, fail } from './errors.js';
 
+/** Alea's whole state: four numbers (seedrandom's `state()` form). */
+export interface AleaState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
 export class RandomStream {
   private readonly next: () => number;
+  private readonly aleaState: () => AleaState;
 
   constructor(readonly seed: number | string, readonly path: string) {
     // Alea is fast and has a long period; the derived seed string makes each
-    // path's stream independent of every other path's.
-    this.next = alea(`vmbsim:${String(seed)}:${path}`);
+    // path's stream independent of every other path's. Asking for its state
+    // changes no draw.
+    const prng = alea(`vmbsim:${String(seed)}:${path}`, { state: true });
+    this.next = prng;
+    this.aleaState = prng.state;
+  }
+
+  /** A copy of the generator's state now: an `AleaCursor` built from it draws what this stream draws next. */
+  state(): AleaState {
+    return this.aleaState();
   }
 
   /** Uniform in [0, 1). */
@@ -74,6 +91,43 @@ export class RandomStream {
       out[j] = t;
     }
     return out;
+  }
+}
+
+/**
+ * A second reader of a stream's draws: Alea's step on four numbers of its own,
+ * the same arithmetic as seedrandom's (so the same doubles, bit for bit).
+ * Built from `RandomStream.state()`, it draws what the stream would draw next,
+ * without moving the stream: a change process counts its writes ahead with
+ * one and draws them later from the stream (change-process.ts).
+ */
+export class AleaCursor {
+  private c = 0;
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+
+  /** Continues from `state` (a copy: the cursor and the state's owner go on independently). */
+  setState(state: AleaState): void {
+    this.c = state.c;
+    this.s0 = state.s0;
+    this.s1 = state.s1;
+    this.s2 = state.s2;
+  }
+
+  /** Uniform in [0, 1): RandomStream.uniform's next value. */
+  uniform(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    this.s2 = t - this.c;
+    return this.s2;
+  }
+
+  /** Moves past `count` draws. */
+  skip(count: number): void {
+    for (let k = 0; k < count; k++) this.uniform();
   }
 }
 

@@ -22,12 +22,26 @@
  * from probes can be reused, exactly, for as long as the generation has not
  * moved (latency.ts shares one inflation between the machines that read the
  * same stages).
+ *
+ * A listener that only integrates may instead catch up later
+ * (`watchUsageLater`): the probe then logs the instants of its changes
+ * (change-times.ts), and the listener reads the logs of its resources when it
+ * must (an impact meter, before its own rates change: a datastore's change
+ * during the night's backups no longer touches a hundred meters at once).
+ * A log that fills makes its listeners catch up and starts again.
  */
 import type { Resource } from '../flow/network.js';
+import { ChangeTimes } from './change-times.js';
 
 export interface UsageListener {
   /** The load or capacity of one of the watched resources changes at `tSec` (values not yet updated). */
   usageWillChange(tSec: number): void;
+}
+
+/** A listener that reads the change logs of its resources itself, whenever it must (`watchUsageLater`). */
+export interface LaterUsageListener {
+  /** Read every logged change up to now: a log is about to be cleared. */
+  catchUp(): void;
 }
 
 export class UsageProbe {
@@ -36,6 +50,9 @@ export class UsageProbe {
   capacity: number;
   /** Listeners, in the order they subscribed. */
   readonly listeners: UsageListener[] = [];
+  /** Listeners that catch up later, and the instants of change they read (logged only while there are any). */
+  readonly laterListeners: LaterUsageListener[] = [];
+  readonly changes = new ChangeTimes();
 
   constructor(readonly resource: Resource) {
     this.load = resource.load;
@@ -68,6 +85,7 @@ export function probeOf(resource: Resource): UsageProbe {
   resource.watch((tSec, load, capacity) => {
     const listeners = probe.listeners;
     for (let i = 0; i < listeners.length; i++) listeners[i]!.usageWillChange(tSec);
+    if (probe.laterListeners.length > 0) logChange(probe, tSec);
     probe.load = load;
     probe.capacity = capacity;
     generation++;
@@ -85,4 +103,40 @@ export function watchUsage(resources: readonly Resource[], listener: UsageListen
       if (i >= 0) probe.listeners.splice(i, 1);
     }
   };
+}
+
+let logged = 0;
+
+/** Grows whenever any probe logs a change: a listener that read every log at generation g has nothing new to read while it stays g. */
+export function changeLogGeneration(): number {
+  return logged;
+}
+
+/** Logs an instant of change; a full log first has its listeners catch up, then starts again. */
+function logChange(probe: UsageProbe, tSec: number): void {
+  const log = probe.changes;
+  if (log.full) {
+    const later = probe.laterListeners;
+    for (let i = 0; i < later.length; i++) later[i]!.catchUp();
+    log.clear();
+  }
+  log.note(tSec);
+  logged++;
+}
+
+/**
+ * Subscribes a listener that catches up later to several resources (each
+ * once): returns their probes, whose `changes` it reads from their `end` now,
+ * and the unsubscribe function.
+ */
+export function watchUsageLater(resources: readonly Resource[], listener: LaterUsageListener): { probes: UsageProbe[]; unwatch: () => void } {
+  const probes = [...new Set(resources)].map(probeOf);
+  for (const probe of probes) probe.laterListeners.push(listener);
+  const unwatch = (): void => {
+    for (const probe of probes) {
+      const i = probe.laterListeners.indexOf(listener);
+      if (i >= 0) probe.laterListeners.splice(i, 1);
+    }
+  };
+  return { probes, unwatch };
 }

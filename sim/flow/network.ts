@@ -102,6 +102,11 @@ export interface TransferOptions {
   rateCapBytesPerSec?: number;
 }
 
+/** Told just before the network gives a flow a new rate or detaches it: the last moment its bytes follow the old rate. */
+export interface FlowObserver {
+  flowWillChange(): void;
+}
+
 export type FlowResult =
   | { state: 'done'; bytes: number; startSec: number; endSec: number }
   | { state: 'aborted'; bytes: number; startSec: number; endSec: number; reason: string };
@@ -140,6 +145,11 @@ export class Flow extends SimEvent<FlowResult> {
   /** Bytes moved so far. */
   get bytesDone(): number {
     return this.active ? this.net.bytesDoneOf(this.slot) : this.finalBytes;
+  }
+
+  /** Tells `observer` before each change of this flow's rate and before it ends (one observer a flow). */
+  observe(observer: FlowObserver): void {
+    if (this.active) this.net.observe(this.slot, observer);
   }
 
   setRateCap(capBytesPerSec: number): void {
@@ -197,6 +207,9 @@ export class FlowNetwork {
   /** @internal load over time of every resource. */
   readonly usage: UsageLog;
   private readonly bySlot: (Flow | null)[] = [];
+  /** Observers by slot (Flow.observe), and how many there are. */
+  private readonly observers: (FlowObserver | undefined)[] = [];
+  private observed = 0;
   /**
    * Per resource, its load listeners. Lists are replaced, never changed in
    * place, so `notify` can call a list it read while a listener subscribes or
@@ -321,6 +334,10 @@ export class FlowNetwork {
 
   private retime(): void {
     const solver = this.solver;
+    if (this.observed > 0) {
+      // Every observer first, while all the flows still follow their old rates.
+      for (const slot of solver.changedFlows) this.observers[slot]?.flowWillChange();
+    }
     const now = this.sched.now;
     const sRate = this.sRate;
     const sDone = this.sDone;
@@ -404,6 +421,26 @@ export class FlowNetwork {
     return this.sDone[slot]! + this.sRate[slot]! * (this.sched.now - this.sLastT[slot]!);
   }
 
+  /** @internal see Flow.observe */
+  observe(slot: number, observer: FlowObserver): void {
+    if (this.observers[slot] !== undefined) fail(`flow in slot ${slot} observed twice`);
+    this.observers[slot] = observer;
+    this.observed++;
+  }
+
+  /**
+   * `sumBytesDoneInto` at an earlier time `tSec` of the current rates: the
+   * number it gave then, for an observer told before every rate change since
+   * (Flow.observe), which may so catch up later.
+   */
+  sumBytesDoneAtInto(flows: readonly Flow[], tSec: number, out: Float64Array, at: number): void {
+    out[at] = 0;
+    for (let i = 0; i < flows.length; i++) {
+      const slot = flows[i]!.slot;
+      out[at] = out[at]! + (slot >= 0 ? this.sDone[slot]! + this.sRate[slot]! * (tSec - this.sLastT[slot]!) : flows[i]!.finalBytes);
+    }
+  }
+
   /**
    * Writes into `out[at]` the bytes the given flows have moved by now, summed
    * in order from 0: the same number as adding their `bytesDone` one by one.
@@ -418,6 +455,12 @@ export class FlowNetwork {
     }
   }
 
+  /** `bytesDoneInto` at an earlier time of the current rates (see sumBytesDoneAtInto). */
+  bytesDoneAtInto(flow: Flow, tSec: number, out: Float64Array, at: number): void {
+    const slot = flow.slot;
+    out[at] = slot >= 0 ? this.sDone[slot]! + this.sRate[slot]! * (tSec - this.sLastT[slot]!) : flow.finalBytes;
+  }
+
   /** Writes a flow's `bytesDone` into `out[at]`, allocating nothing (see sumBytesDoneInto). */
   bytesDoneInto(flow: Flow, out: Float64Array, at: number): void {
     const slot = flow.slot;
@@ -428,6 +471,12 @@ export class FlowNetwork {
   detach(flow: Flow): void {
     if (flow.slot < 0) return;
     const slot = flow.slot;
+    const observer = this.observers[slot];
+    if (observer !== undefined) {
+      this.observers[slot] = undefined;
+      this.observed--;
+      observer.flowWillChange();
+    }
     flow.finalBytes = this.bytesDoneOf(slot);
     this.completions.remove(slot);
     this.solver.removeFlow(slot);

@@ -13,6 +13,10 @@
  * Last night's question, the usual one, is answered from a list of the
  * recent writes instead (recent-writes.ts); the stamps answer the rest.
  *
+ * The log takes late writes: it settles its disk before every close, query
+ * and reset, so a change process may hold the disk's writes back until then
+ * (deferred-writes.ts), and they land in the epoch they were written in.
+ *
  * A reset (power event, manual, or running out of 16-bit epochs) starts a new
  * tracking instance: stamps clear, and ids of earlier instances are answered
  * with `tracking-reset` naming the cause, as VMware does when a change id's
@@ -50,6 +54,7 @@ const BLOCKS_PER_GROUP = 1 << (GROUP_BITS - BLOCK_BITS);
 let scratch = new Uint32Array(0);
 
 export class EpochLog<M> implements DiskWriteListener {
+  readonly takesLateWrites = true;
   private readonly stamps: Uint16Array;
   /**
    * Newest stamp of each block of 8 chunks and of each group of 64. Epochs
@@ -81,6 +86,7 @@ export class EpochLog<M> implements DiskWriteListener {
   }
 
   get byteLength(): number {
+    this.disk.settle();
     return this.stamps.byteLength + this.blockStamps.byteLength + this.groupStamps.byteLength + this.recent.byteLength;
   }
 
@@ -108,6 +114,7 @@ export class EpochLog<M> implements DiskWriteListener {
   /** Ends the current epoch under `id`. */
   close(id: string, meta: M): IssuedPoint<M> {
     if (this.points.has(id)) fail(`change id ${id} issued twice`);
+    this.disk.settle();
     const point = { instance: this.instanceNumber, epoch: this.epoch, meta };
     this.points.set(id, point);
     if (this.points.size > MAX_REMEMBERED_IDS) this.points.delete(this.points.keys().next().value!);
@@ -127,6 +134,7 @@ export class EpochLog<M> implements DiskWriteListener {
 
   /** Chunks written after `epoch` closed, ascending. */
   changedAfter(epoch: number): Uint32Array {
+    this.disk.settle();
     // Stamps never exceed the open epoch, so nothing was written after it.
     if (epoch >= this.epoch) return new Uint32Array(0);
     return this.recent.changedAfter(epoch) ?? this.scanStampsAfter(epoch);
@@ -153,6 +161,7 @@ export class EpochLog<M> implements DiskWriteListener {
   }
 
   reset(cause: ResetCause): void {
+    this.disk.settle();
     this.instanceNumber++;
     this.resetCauses.set(this.instanceNumber, cause);
     this.stamps.fill(0);

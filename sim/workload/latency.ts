@@ -27,6 +27,7 @@
  */
 import type { AppIoPath } from '../estate/index.js';
 import { probeOf, usageGeneration, type UsageProbe } from '../estate/usage-watch.js';
+import type { InflationHistory } from './inflation-history.js';
 
 /** The highest utilisation the formula uses; beyond it latency would be unbounded. */
 export const RHO_MAX = 0.99;
@@ -115,6 +116,8 @@ export class IoLatencyModel {
 export class SharedInflation {
   /** model.inflation() as of the last `refresh()`. */
   value = 1;
+  /** The values over time, for meters that catch up later (made by the first such meter). */
+  history: InflationHistory | null = null;
   private atGeneration = -1;
 
   constructor(readonly model: IoLatencyModel) {}

@@ -19,13 +19,23 @@
  */
 import type { RandomStream } from '../engine/random.js';
 import type { Simulation } from '../engine/simulation.js';
-import type { Flow } from '../flow/network.js';
+import type { Flow, FlowObserver } from '../flow/network.js';
 import type { AppIoPath, Machine } from '../estate/index.js';
 import { HOURS_PER_DAY, hourIndexAt } from './hourly-profile.js';
 import type { ResolvedWorkload } from './workload-spec.js';
 
+/**
+ * Told before the workload's running totals stop following their current
+ * rates: a change of demand, a stop, a new rate of one of its flows. Until
+ * then `totalsAtInto` gives the totals of any time since the last such
+ * change, exactly as `totalsInto` gave them then (impact-meter.ts).
+ */
+export interface TotalsObserver {
+  totalsWillChange(): void;
+}
+
 /** Built by `startWorkloads`; a workload built alone follows its profile only under a `startDemandClock`. */
-export class Workload {
+export class Workload implements FlowObserver {
   /** `vm/web-017/workload`. */
   readonly path: string;
   readonly machine: Machine;
@@ -51,6 +61,7 @@ export class Workload {
   private demandedIoAcc = 0;
   private demandedCpuAcc = 0;
   private lastChangeSec: number;
+  private readonly observers: TotalsObserver[] = [];
 
   constructor(
     private readonly sim: Simulation,
@@ -141,6 +152,39 @@ export class Workload {
     else this.sim.flows.bytesDoneInto(this.computeFlow, out, at + 3);
   }
 
+  /**
+   * `totalsInto` as it was at `tSec`, a time since the last change of rates
+   * or demand: the same numbers, for an observer told of every such change
+   * (`observeTotals`).
+   */
+  totalsAtInto(tSec: number, out: Float64Array, at: number): void {
+    const elapsed = Math.max(0, tSec - this.lastChangeSec);
+    out[at] = this.demandedIoAcc + this.ioDemandBytesPerSec * elapsed;
+    this.sim.flows.sumBytesDoneAtInto(this.ioFlows, tSec, out, at + 1);
+    out[at + 2] = this.demandedCpuAcc + this.cpuDemandCyclesPerSec * elapsed;
+    if (this.computeFlow === null) out[at + 3] = 0;
+    else this.sim.flows.bytesDoneAtInto(this.computeFlow, tSec, out, at + 3);
+  }
+
+  /** Tells `observer` before every change of the totals' rates (see TotalsObserver). */
+  observeTotals(observer: TotalsObserver): void {
+    if (this.observers.length === 0) {
+      for (const f of this.ioFlows) f.observe(this);
+      this.computeFlow?.observe(this);
+    }
+    this.observers.push(observer);
+  }
+
+  /** @internal a flow of this workload is about to change rate or end. */
+  flowWillChange(): void {
+    this.totalsWillChange();
+  }
+
+  private totalsWillChange(): void {
+    const observers = this.observers;
+    for (let i = 0; i < observers.length; i++) observers[i]!.totalsWillChange();
+  }
+
   /** Write bytes delivered so far: the delivered I/O times the write fraction of the mix. */
   deliveredWriteBytes(): number {
     return this.deliveredIoBytes() * (1 - this.config.readFraction);
@@ -153,6 +197,7 @@ export class Workload {
   /** Stops the workload now: its flows end and its demand drops to zero. */
   stop(): void {
     if (this.stopped) return;
+    this.totalsWillChange();
     this.closeDemandInterval();
     this.stoppedAt = this.sim.now;
     this.refreshDemand();
@@ -186,6 +231,7 @@ export class Workload {
   }
 
   private setFactor(factor: number): void {
+    this.totalsWillChange();
     this.closeDemandInterval();
     this.multiplier = factor;
     this.refreshDemand();
