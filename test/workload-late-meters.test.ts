@@ -7,7 +7,7 @@ import { BucketSeries } from '../sim/workload/bucket-series.js';
 import { CHANNEL } from '../sim/workload/impact-meter.js';
 import { ImpactMonitor, IoLatencyModel, startWorkloads, type Workload } from '../sim/workload/index.js';
 import { TimeHistogram } from '../sim/workload/time-histogram.js';
-import { build, GB, MB, oneHostSpec, steadyWorkload } from './support/estate-fixtures.js';
+import { build, MB, twoHostsSharedSanSpec } from './support/estate-fixtures.js';
 
 /**
  * The meter as it was before meters caught up late: it closes its interval at
@@ -54,21 +54,7 @@ class EagerMeter implements UsageListener {
 }
 
 /** Two hosts on one small shared datastore, three jittered VMs each: backups there slow the workloads down. */
-function spec() {
-  const base = oneHostSpec();
-  const host = base.hosts[0]!;
-  return {
-    hosts: [host, { ...host, name: 'esx-02' }],
-    datastores: [{ name: 'san-01', kind: 'san' as const, hosts: ['esx-01', 'esx-02'], bandwidthBytesPerSec: 60 * MB, iops: 2_000, baseLatencyMs: 0.5 }],
-    vms: Array.from({ length: 6 }, (_, i) => ({
-      name: `app-0${i}`,
-      host: i < 3 ? 'esx-01' : 'esx-02',
-      vcpus: 2,
-      disks: [{ datastore: 'san-01', sizeBytes: 100 * GB }],
-      workload: steadyWorkload({ hourlyJitterSigma: 0.4, readBytesPerSec: 8 * MB }),
-    })),
-  };
-}
+const spec = () => twoHostsSharedSanSpec(60 * MB, 2_000, { readBytesPerSec: 8 * MB });
 
 /** Runs backups (flows at the given starts) beside the workloads; returns the late meters' and the eager meters' figures. */
 function run(flows: readonly { startSec: number; sizeMb: number; host: number }[], untilSec: number, stopSec: number | null) {

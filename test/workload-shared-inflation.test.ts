@@ -3,24 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { hostReadHops } from '../sim/estate/index.js';
 import { CHANNEL } from '../sim/workload/impact-meter.js';
 import { ImpactMeter, ImpactMonitor, startWorkloads } from '../sim/workload/index.js';
-import { build, GB, MB, oneHostSpec, steadyWorkload } from './support/estate-fixtures.js';
+import { build, MB, twoHostsSharedSanSpec } from './support/estate-fixtures.js';
 
 /** Two hosts on one shared datastore, three VMs each with hourly jitter: two groups of identical latency models. */
-function spec() {
-  const base = oneHostSpec();
-  const host = base.hosts[0]!;
-  return {
-    hosts: [host, { ...host, name: 'esx-02' }],
-    datastores: [{ name: 'san-01', kind: 'san' as const, hosts: ['esx-01', 'esx-02'], bandwidthBytesPerSec: 300 * MB, iops: 4_000, baseLatencyMs: 0.5 }],
-    vms: Array.from({ length: 6 }, (_, i) => ({
-      name: `app-0${i}`,
-      host: i < 3 ? 'esx-01' : 'esx-02',
-      vcpus: 2,
-      disks: [{ datastore: 'san-01', sizeBytes: 100 * GB }],
-      workload: steadyWorkload({ hourlyJitterSigma: 0.4 }),
-    })),
-  };
-}
+const spec = () => twoHostsSharedSanSpec(300 * MB, 4_000);
 
 describe('meters sharing a latency model', () => {
   it('report exactly what meters evaluating their own models report, under backup-like flows that come and go', () => {

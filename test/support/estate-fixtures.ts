@@ -33,6 +33,26 @@ export function oneHostSpec(workload: WorkloadSpec = steadyWorkload()): EstateSp
   };
 }
 
+/**
+ * Two hosts on one shared SAN datastore of the given bandwidth and IOPS,
+ * three VMs on each with hourly jitter (two groups of identical latency
+ * models); `workload` overrides the VMs' steady workload.
+ */
+export function twoHostsSharedSanSpec(bandwidthBytesPerSec: number, iops: number, workload: WorkloadSpec = {}): EstateSpec {
+  const host = oneHostSpec().hosts[0]!;
+  return {
+    hosts: [host, { ...host, name: 'esx-02' }],
+    datastores: [{ name: 'san-01', kind: 'san', hosts: ['esx-01', 'esx-02'], bandwidthBytesPerSec, iops, baseLatencyMs: 0.5 }],
+    vms: Array.from({ length: 6 }, (_, i) => ({
+      name: `app-0${i}`,
+      host: i < 3 ? 'esx-01' : 'esx-02',
+      vcpus: 2,
+      disks: [{ datastore: 'san-01', sizeBytes: 100 * GB }],
+      workload: steadyWorkload({ hourlyJitterSigma: 0.4, ...workload }),
+    })),
+  };
+}
+
 export function build(spec: EstateSpec, seed: number | string = 1, bucketSec = 60): { sim: Simulation; estate: Estate } {
   const sim = new Simulation({ seed, bucketSec });
   return { sim, estate: buildEstate(sim, spec) };
